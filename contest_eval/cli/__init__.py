@@ -1,0 +1,1 @@
+"""The ``contest-eval`` command line (Typer + Rich)."""

@@ -1,0 +1,174 @@
+"""Host-side checkers: the submission's output against the expected output.
+
+Pure functions over text; nothing here ever runs inside a sandbox or calls
+anything a submission defined.  Values are compared structurally after
+``json.loads`` (function and design problems) or token by token (stdin).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+DEFAULT_FLOAT_TOL = 1e-5
+_FLOAT_RE = re.compile(r"^float(?:\((.*)\))?$")
+
+
+class CompareError(ValueError):
+    """An unknown or malformed comparison policy."""
+
+
+@dataclass(frozen=True)
+class Policy:
+    name: str  # exact | unordered | unordered_nested | float | tokens | custom
+    abs_tol: float = DEFAULT_FLOAT_TOL
+    rel_tol: float = DEFAULT_FLOAT_TOL
+    checker: str | None = None
+
+
+@dataclass(frozen=True)
+class Check:
+    ok: bool
+    message: str = ""
+
+
+def parse_policy(text: str) -> Policy:
+    if not isinstance(text, str):
+        raise CompareError(f"compare must be a string, got {text!r}")
+    if text in ("exact", "unordered", "unordered_nested", "tokens"):
+        return Policy(text)
+    if text.startswith("custom:") and len(text) > 7:
+        return Policy("custom", checker=text[7:])
+    m = _FLOAT_RE.match(text)
+    if m:
+        abs_tol = rel_tol = DEFAULT_FLOAT_TOL
+        for part in filter(None, (p.strip() for p in (m.group(1) or "").split(","))):
+            key, _, value = part.partition("=")
+            try:
+                tol = float(value)
+            except ValueError:
+                raise CompareError(f"bad tolerance in compare policy {text!r}") from None
+            if not (0 <= tol < 1) or key.strip() not in ("abs", "rel"):
+                raise CompareError(f"bad tolerance in compare policy {text!r}")
+            if key.strip() == "abs":
+                abs_tol = tol
+            else:
+                rel_tol = tol
+        return Policy("float", abs_tol, rel_tol)
+    raise CompareError(f"unknown compare policy {text!r} (exact, unordered, unordered_nested, float(abs=…,rel=…), tokens, custom:PATH)")
+
+
+def _close(a: float, b: float, policy: Policy) -> bool:
+    if math.isnan(a) or math.isnan(b) or math.isinf(a) != math.isinf(b):
+        return False
+    return abs(a - b) <= policy.abs_tol or abs(a - b) <= policy.rel_tol * abs(b)
+
+
+def same(expected: Any, actual: Any, policy: Policy) -> bool:
+    """Structural equality; bools are never numbers, floats compare per policy."""
+    if isinstance(expected, bool) or isinstance(actual, bool):
+        return type(expected) is type(actual) and expected == actual
+    if isinstance(expected, (int, float)) and isinstance(actual, (int, float)):
+        if policy.name == "float":
+            return _close(float(actual), float(expected), policy)
+        if isinstance(expected, int) and isinstance(actual, int):
+            return expected == actual
+        return float(expected) == float(actual)
+    if isinstance(expected, list) and isinstance(actual, list):
+        return len(expected) == len(actual) and all(same(e, a, policy) for e, a in zip(expected, actual))
+    if isinstance(expected, dict) and isinstance(actual, dict):
+        return expected.keys() == actual.keys() and all(same(v, actual[k], policy) for k, v in expected.items())
+    return type(expected) is type(actual) and expected == actual
+
+
+def _canon(value: Any, nested: bool) -> Any:
+    """A sortable canonical form for order-insensitive comparison."""
+    if isinstance(value, list):
+        items = [_canon(v, nested) for v in value] if nested else value
+        return sorted(items, key=lambda v: json.dumps(v, sort_keys=True))
+    return value
+
+
+def _parse(text: str) -> tuple[bool, Any]:
+    try:
+        return True, json.loads(text)
+    except (json.JSONDecodeError, RecursionError, TypeError):
+        return False, None
+
+
+def check_value(expected_text: str, actual_text: str, policy: Policy) -> Check:
+    ok_e, expected = _parse(expected_text)
+    if not ok_e:
+        return Check(False, "expected output is not JSON (bad test)")
+    ok_a, actual = _parse(actual_text)
+    if not ok_a:
+        return Check(False, "output is not a JSON value")
+    if policy.name in ("unordered", "unordered_nested"):
+        if not isinstance(expected, list) or not isinstance(actual, list):
+            return Check(same(expected, actual, policy), "" if same(expected, actual, policy) else "values differ")
+        nested = policy.name == "unordered_nested"
+        expected, actual = _canon(expected, nested), _canon(actual, nested)
+    if same(expected, actual, policy):
+        return Check(True)
+    return Check(False, "values differ")
+
+
+def _num(token: str) -> float | None:
+    try:
+        v = float(token)
+    except ValueError:
+        return None
+    return v if math.isfinite(v) else None
+
+
+def check_tokens(expected_text: str, actual_text: str, policy: Policy) -> Check:
+    exp, act = expected_text.split(), actual_text.split()
+    if len(exp) != len(act):
+        return Check(False, f"expected {len(exp)} tokens, got {len(act)}")
+    for i, (e, a) in enumerate(zip(exp, act)):
+        if e == a:
+            continue
+        if policy.name == "float":
+            ev, av = _num(e), _num(a)
+            if ev is not None and av is not None and _close(av, ev, policy):
+                continue
+        return Check(False, f"token {i + 1} differs")
+    return Check(True)
+
+
+def run_custom(checker: Path, test_input: str, expected: str, actual: str, timeout_s: float = 10.0) -> Check:
+    """Run a trusted checker (``checker INPUT EXPECTED ACTUAL``; exit 0 = accept)
+    in its own process on the host, never in the submission's container."""
+    with tempfile.TemporaryDirectory(prefix="ce-check-") as tmp:
+        paths = []
+        for name, content in (("input", test_input), ("expected", expected), ("actual", actual)):
+            p = Path(tmp) / name
+            p.write_text(content, encoding="utf-8", errors="surrogateescape")
+            paths.append(str(p))
+        cmd = [sys.executable, str(checker), *paths] if checker.suffix == ".py" else [str(checker), *paths]
+        try:
+            proc = subprocess.run(cmd, capture_output=True, timeout=timeout_s, check=False)
+        except subprocess.TimeoutExpired:
+            return Check(False, "checker timed out")
+        except OSError as exc:
+            return Check(False, f"checker failed to start: {exc}")
+    message = proc.stderr.decode("utf-8", "replace").strip()[:200]
+    return Check(proc.returncode == 0, message)
+
+
+def check(policy: Policy, kind: str, expected: str, actual: str, test_input: str = "", base_dir: Path | None = None) -> Check:
+    if policy.name == "custom":
+        path = Path(policy.checker or "")
+        if not path.is_absolute() and base_dir is not None:
+            path = base_dir / path
+        return run_custom(path, test_input, expected, actual)
+    if kind == "stdin":
+        return check_tokens(expected, actual, policy)
+    return check_value(expected, actual, policy)

@@ -1,0 +1,144 @@
+"""The judge: a problem spec, a language and source in; a verdict out.
+
+Scales the problem's limits for the language, renders the harness, runs the
+submission through :class:`~contest_eval.judge.sandbox.Sandbox` and compares
+every output on the host.  An infrastructure failure is retried once and is
+reported as IE, never as a failure of the submission.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from contest_eval.judge import drivers
+from contest_eval.judge.checker import check, parse_policy
+from contest_eval.judge.images import require_image
+from contest_eval.judge.language import Language, load_language
+from contest_eval.judge.sandbox import Limits, Report, Sandbox, SandboxError, docker_client, gc_orphans
+from contest_eval.judge.spec import ProblemSpec
+from contest_eval.judge.verdict import STATUS_VERDICTS, JudgeResult, TestResult, Verdict, overall
+
+SUPERVISOR_HEADROOM_MB = 96
+ADDRESS_SPACE_GRACE_MB = 128
+
+
+@dataclass(frozen=True)
+class Options:
+    fail_fast: bool = False
+    retries: int = 1  # extra attempts after an infrastructure error
+    cpuset: str | None = None
+
+
+def scaled_limits(spec: ProblemSpec, lang: Language) -> Limits:
+    cpu = int(spec.time_limit_ms * lang.time_multiplier)
+    # Wall time only catches stalls (sleep, blocking reads); CPU time decides
+    # TLE, so a busy machine does not change verdicts.
+    wall = cpu * 3 + 2000 if spec.kind == "stdin" else cpu * 3 + 5000
+    run_mb = int(spec.memory_limit_mb * lang.memory_multiplier) + lang.memory_extra_mb
+    return Limits(
+        run_cpu_ms=cpu,
+        run_wall_ms=wall,
+        memory_kb=run_mb * 1024,
+        address_space_kb=(run_mb + ADDRESS_SPACE_GRACE_MB) * 1024 if lang.address_space_limit else None,
+        container_mb=max(run_mb + SUPERVISOR_HEADROOM_MB, lang.compile_memory_mb) + 64,
+        compile_cpu_ms=lang.compile_time_limit_ms,
+        compile_wall_ms=lang.compile_time_limit_ms * 2 + 5000,
+    )
+
+
+def _subst(items: tuple[str, ...], memory_mb: int) -> list[str]:
+    return [s.replace("{memory_mb}", str(memory_mb)) for s in items]
+
+
+def prepare(spec: ProblemSpec, lang: Language, source: str) -> tuple[dict[str, str], dict[str, list[str]], dict[str, str]]:
+    """Files for /in/src, the compile/run commands and the environment."""
+    memory_mb = int(spec.memory_limit_mb * lang.memory_multiplier)
+    if spec.kind == "stdin":
+        files = {lang.stdin_main: source}
+        compile_cmd, run_cmd = lang.compile, lang.run
+    else:
+        assert spec.metadata is not None
+        files = drivers.render(lang.name, spec.metadata, source)
+        compile_cmd, run_cmd = lang.compile_harness, lang.run_harness or lang.run
+    env = {"PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": "/work", "LANG": "C.UTF-8", "TMPDIR": "/tmp"}
+    env.update({k: v.replace("{memory_mb}", str(memory_mb)) for k, v in lang.env.items()})
+    return files, {"compile": _subst(compile_cmd, memory_mb), "run": _subst(run_cmd, memory_mb)}, env
+
+
+class Judge:
+    """Judges submissions on one Docker engine; safe to share between threads."""
+
+    _gc_done = False
+    _gc_lock = threading.Lock()
+
+    def __init__(self, client: Any | None = None, workdir: Path | None = None) -> None:
+        self.client = client or docker_client()
+        self.sandbox = Sandbox(self.client, workdir)
+        with Judge._gc_lock:
+            if not Judge._gc_done:
+                gc_orphans(self.client)
+                Judge._gc_done = True
+
+    def judge(self, spec: ProblemSpec, language: str, source: str, options: Options | None = None,
+              base_dir: Path | None = None) -> JudgeResult:
+        options = options or Options()
+        lang = load_language(language)
+        image, digest = require_image(self.client, language)
+        files, command, env = prepare(spec, lang, source)
+        limits = scaled_limits(spec, lang)
+        limits.cpuset = options.cpuset
+        mode = "stdin" if spec.kind == "stdin" else "harness"
+        message = ""
+        for attempt in range(1, options.retries + 2):
+            try:
+                report = self.sandbox.execute(image, mode, command, env, files, [t.input for t in spec.tests], limits,
+                                              options.fail_fast)
+            except SandboxError as exc:
+                message = str(exc)
+                continue
+            if report.done or (report.compile is not None and not report.compile.get("ok")):
+                result = self._score(spec, lang, report, base_dir)
+                result.image, result.attempts = f"{image}@{digest}", attempt
+                return result
+            message = report.error or "incomplete report"
+        return JudgeResult(Verdict.IE, language, image=f"{image}@{digest}", message=message, attempts=options.retries + 1)
+
+    def _score(self, spec: ProblemSpec, lang: Language, report: Report, base_dir: Path | None) -> JudgeResult:
+        compile_output = str((report.compile or {}).get("output", ""))
+        if report.compile is not None and not report.compile.get("ok"):
+            return JudgeResult(Verdict.CE, lang.name, compile_output=compile_output)
+        policy = parse_policy(spec.compare)
+        by_index = {int(e["index"]): e for e in report.tests}
+        tests: list[TestResult] = []
+        for i, test in enumerate(spec.tests):
+            e = by_index.get(i)
+            if e is None:
+                return JudgeResult(Verdict.IE, lang.name, compile_output=compile_output, message=f"no result for test {i}")
+            r = TestResult(i, Verdict.AC, int(e.get("cpu_ms") or 0), int(e.get("wall_ms") or 0), int(e.get("memory_kb") or 0),
+                           e.get("exit_code"), e.get("signal"))
+            status = e.get("status")
+            if status == "ok":
+                if test.output is None:
+                    r.verdict, r.message = Verdict.IE, "test has no expected output"
+                else:
+                    c = check(policy, spec.kind, test.output, str(e.get("output") or ""), test.input, base_dir)
+                    r.verdict, r.message = (Verdict.AC, "") if c.ok else (Verdict.WA, c.message)
+            else:
+                r.verdict = STATUS_VERDICTS.get(str(status), Verdict.IE)
+                r.message = str(e.get("stderr") or "")[-500:]
+            tests.append(r)
+        return JudgeResult(overall(tests), lang.name, tests, compile_output)
+
+
+_default: Judge | None = None
+
+
+def judge(spec: ProblemSpec, language: str, source: str, options: Options | None = None) -> JudgeResult:
+    """Judge one submission with a process-wide :class:`Judge`."""
+    global _default
+    if _default is None:
+        _default = Judge()
+    return _default.judge(spec, language, source, options)

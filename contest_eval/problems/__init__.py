@@ -1,0 +1,1 @@
+"""Problem domain types shared by the judge, the importers and the scrapers."""
