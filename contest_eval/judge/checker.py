@@ -169,6 +169,6 @@ def check(policy: Policy, kind: str, expected: str, actual: str, test_input: str
         if not path.is_absolute() and base_dir is not None:
             path = base_dir / path
         return run_custom(path, test_input, expected, actual)
-    if kind == "stdin":
+    if kind == "stdin" or policy.name == "tokens":
         return check_tokens(expected, actual, policy)
     return check_value(expected, actual, policy)

@@ -101,6 +101,8 @@ class Judge:
                 continue
             if report.done or (report.compile is not None and not report.compile.get("ok")):
                 result = self._score(spec, lang, report, base_dir)
+                if options.fail_fast:
+                    _skip_after_first_failure(result)
                 result.image, result.attempts = f"{image}@{digest}", attempt
                 return result
             message = report.error or "incomplete report"
@@ -131,6 +133,17 @@ class Judge:
                 r.message = str(e.get("stderr") or "")[-500:]
             tests.append(r)
         return JudgeResult(overall(tests), lang.name, tests, compile_output)
+
+
+def _skip_after_first_failure(result: JudgeResult) -> None:
+    """Wrong answers are only known on the host, after the supervisor ran on;
+    fail-fast still reports everything past the first failure as skipped."""
+    failed = False
+    for t in result.tests:
+        if failed:
+            t.verdict, t.message = Verdict.SKIPPED, ""
+        elif t.verdict is not Verdict.AC:
+            failed = True
 
 
 _default: Judge | None = None

@@ -1,0 +1,68 @@
+"""Host-side checkers (pure)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from contest_eval.judge.checker import CompareError, check, parse_policy
+
+
+def ok(policy: str, expected: str, actual: str, kind: str = "function") -> bool:
+    return check(parse_policy(policy), kind, expected, actual).ok
+
+
+def test_exact_is_structural():
+    assert ok("exact", "[1, 2, [3]]", "[1,2,[3]]")
+    assert ok("exact", '"a\\u00e9"', '"aé"')
+    assert not ok("exact", "[1,2]", "[2,1]")
+    assert not ok("exact", "true", "1")  # Python's True == 1 must not leak in
+    assert not ok("exact", "1", "true")
+    assert not ok("exact", "[0,1]", "[0,1")  # malformed output
+    assert ok("exact", "3", "3.0")
+    assert not ok("exact", "null", "[]")
+    assert ok("exact", "9223372036854775807", "9223372036854775807")
+    assert not ok("exact", "9223372036854775807", "9223372036854775806")
+
+
+def test_unordered():
+    assert ok("unordered", "[[1,2],[3]]", "[[3],[1,2]]")
+    assert not ok("unordered", "[[1,2],[3]]", "[[3],[2,1]]")
+    assert ok("unordered_nested", "[[1,2],[3]]", "[[3],[2,1]]")
+    assert not ok("unordered", "[1,1,2]", "[1,2,2]")
+
+
+def test_float_tolerance_and_nan():
+    assert ok("float", "2.0", "2.000001")
+    assert not ok("float", "2.0", "2.1")
+    assert ok("float(abs=0.1)", "2.0", "2.05")
+    assert ok("float(rel=1e-3)", "1000000", "1000500")
+    assert not ok("float", "1.0", "NaN")
+    assert not ok("float", "1.0", "null")
+    assert ok("float", "[1.0, 2.5]", "[1.0000001, 2.4999999]")
+    assert ok("float", "3.5 1", "3.5000001 1", kind="stdin")
+    assert not ok("float", "3.5", "nan", kind="stdin")
+
+
+def test_tokens():
+    assert ok("tokens", "1 2\n3\n", "1\n2 3")
+    assert not ok("tokens", "1 2 3", "1 2")
+    assert not ok("tokens", "1.0", "1", kind="stdin")
+
+
+@pytest.mark.parametrize("bad", ["fuzzy", "float(abs=x)", "float(tol=1)", "custom:", 5])
+def test_bad_policies(bad):
+    with pytest.raises(CompareError):
+        parse_policy(bad)
+
+
+def test_custom_checker_runs_on_host(tmp_path: Path):
+    checker = tmp_path / "parity.py"
+    checker.write_text("import sys\nexp, act = open(sys.argv[2]).read(), open(sys.argv[3]).read()\n"
+                       "sys.exit(0 if int(exp) % 2 == int(act) % 2 else 1)\n")
+    policy = parse_policy("custom:parity.py")
+    assert check(policy, "function", "4", "10", "", tmp_path).ok
+    assert not check(policy, "function", "4", "7", "", tmp_path).ok
+    assert sys.executable
