@@ -186,7 +186,9 @@ class Run:
     def _mark_line(self, payload):
         now = time.monotonic()
         cpu = proc_cpu_ms(self.proc.pid)
-        cpu = self.last_cpu if cpu is None else cpu
+        # Once the process is gone only the coarser sampled figure is left:
+        # never let a later reading go backwards.
+        cpu = self.last_cpu if cpu is None else max(cpu, self.last_cpu)
         self.lines.append((bytes(payload), cpu - self.last_cpu, int((now - self.last_wall) * 1000), proc_peak_kb(self.proc.pid)))
         self.last_cpu, self.last_wall = cpu, now
 

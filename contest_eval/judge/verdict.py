@@ -43,10 +43,15 @@ class TestResult:
     exit_code: int | None = None
     signal: int | None = None
     message: str = ""
+    # The program's output, kept only for tests that carry no expected output
+    # (the suite builder runs references to learn the answers).
+    output: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         d = asdict(self)
         d["verdict"] = self.verdict.value
+        if d["output"] is None:
+            del d["output"]
         return d
 
 

@@ -12,6 +12,7 @@ itself lives in separate files whose names all start with ``ce`` (see
 from __future__ import annotations
 
 import re
+
 from contest_eval.judge.assets import runtime_file
 from contest_eval.problems.metadata import DesignMeta, FunctionMeta, Param, TypeRef
 
