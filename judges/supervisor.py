@@ -151,7 +151,7 @@ def limiter(limits, result_fd=None):
 class Run:
     """One supervised process: feeds stdin, drains pipes, enforces limits."""
 
-    def __init__(self, argv, env, limits, stdin_bytes=None, stdin_path=None, results=False, keep_stdout=None):
+    def __init__(self, argv, env, limits, stdin_bytes=None, stdin_file=None, results=False, keep_stdout=None):
         self.limits = limits
         self.keep_stdout = keep_stdout if keep_stdout is not None else STDOUT_KEEP
         self.stdout = bytearray()
@@ -166,7 +166,7 @@ class Run:
         if results:
             res_r, res_w = os.pipe()
             pass_fds = (3,)
-        stdin = subprocess.PIPE if stdin_bytes is not None else open(stdin_path, "rb") if stdin_path else subprocess.DEVNULL
+        stdin = subprocess.PIPE if stdin_bytes is not None else stdin_file if stdin_file is not None else subprocess.DEVNULL
         self.start = time.monotonic()
         self.proc = subprocess.Popen(
             argv, cwd="/work", env=env, stdin=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
@@ -174,8 +174,8 @@ class Run:
         )
         if res_w is not None:
             os.close(res_w)
-        if stdin_path:
-            stdin.close()
+        if stdin_file is not None:
+            stdin_file.close()
         self.res_r = res_r
         self.pending_in = memoryview(stdin_bytes) if stdin_bytes is not None else None
         if self.pending_in is not None:
@@ -349,11 +349,27 @@ def compile_step(plan, env):
     return ok
 
 
+def load_inputs(plan):
+    """All test inputs come in one file; offsets are in the plan."""
+    with open("/in/tests.bin", "rb") as f:
+        blob = f.read()
+    return [blob[start:start + size] for start, size in plan["test_offsets"]]
+
+
+def memfile(data):
+    """A seekable, read-only-to-the-child stdin that touches no file system."""
+    fd = os.memfd_create("stdin", 0)
+    os.write(fd, data)
+    os.lseek(fd, 0, os.SEEK_SET)
+    return os.fdopen(fd, "rb")
+
+
 def run_stdin(plan, env):
     lim = plan["run_limits"]
+    inputs = load_inputs(plan)
     for i in range(plan["tests"]):
         before = oom_kills()
-        run = Run(plan["run"], env, lim, stdin_path="/in/tests/%d.in" % i, keep_stdout=lim["output"]).wait()
+        run = Run(plan["run"], env, lim, stdin_file=memfile(inputs[i]), keep_stdout=lim["output"]).wait()
         status = run.classify(before, plan["memory_kb"])
         code, sig = run.exit_info()
         emit({"event": "test", "index": i, "status": status, "cpu_ms": run.cpu_ms, "wall_ms": run.wall_ms,
@@ -368,11 +384,7 @@ def run_stdin(plan, env):
 def run_harness(plan, env):
     """All tests in one process (LeetCode semantics), restarted after a crash."""
     lim = dict(plan["run_limits"])
-    inputs = []
-    for i in range(plan["tests"]):
-        with open("/in/tests/%d.in" % i, "rb") as f:
-            data = f.read()
-        inputs.append(data if data.endswith(b"\n") else data + b"\n")
+    inputs = [data if data.endswith(b"\n") else data + b"\n" for data in load_inputs(plan)]
     budget = lim["cpu_ms"]
     deadline = time.monotonic() + lim["wall_ms"] / 1000
     i = 0
@@ -412,8 +424,20 @@ def run_harness(plan, env):
             return
 
 
+def wait_for_plan(path="/in/plan.json", idle_s=900):
+    """A container may be started before its submission exists (a warm
+    pool); the host publishes the plan last, atomically."""
+    deadline = time.monotonic() + idle_s
+    while not os.path.exists(path):
+        if time.monotonic() > deadline:
+            emit({"event": "error", "message": "no plan arrived"})
+            sys.exit(75)
+        time.sleep(0.002)
+
+
 def main():
     harden_self()
+    wait_for_plan()
     # Occupy fds 3..9 so no pipe of ours lands on 3, which each harness child
     # gets as its result channel.
     while True:

@@ -6,6 +6,9 @@ import typer
 
 from contest_eval import __version__
 from contest_eval.cli import judge as judge_cli
+from contest_eval.cli import store as store_cli
+from contest_eval.cli import suite as suite_cli
+from contest_eval.cli.output import state
 
 app = typer.Typer(
     name="contest-eval",
@@ -15,6 +18,10 @@ app = typer.Typer(
     add_completion=False,
 )
 app.add_typer(judge_cli.app, name="judge")
+app.command("import")(store_cli.import_command)
+app.add_typer(store_cli.problems_app, name="problems")
+app.add_typer(suite_cli.app, name="suite")
+app.add_typer(store_cli.db_app, name="db")
 
 
 def _version(value: bool) -> None:
@@ -24,8 +31,13 @@ def _version(value: bool) -> None:
 
 
 @app.callback()
-def root(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit.")) -> None:
+def root(
+    db: str | None = typer.Option(None, "--db", envvar="CONTEST_EVAL_DB",
+                                  help="Database: a SQLite path or any SQLAlchemy URL (default ./contest-eval.db)."),
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit."),
+) -> None:
     """Contamination-aware live contest evaluator for code LLMs."""
+    state["db"] = db
 
 
 def main() -> None:

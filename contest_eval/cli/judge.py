@@ -12,7 +12,7 @@ from contest_eval.cli.output import console, emit_json, fail
 from contest_eval.judge.images import ImageError, build_images, list_images
 from contest_eval.judge.language import LANGUAGES, LanguageError, load_language
 from contest_eval.judge.sandbox import SandboxError, docker_client, gc_orphans
-from contest_eval.judge.spec import SpecError, load_spec
+from contest_eval.judge.spec import ProblemSpec, SpecError, load_spec
 from contest_eval.judge.verdict import JudgeResult, Verdict
 
 app = typer.Typer(help="Judge solutions in the hardened Docker sandbox.", no_args_is_help=True)
@@ -58,9 +58,11 @@ def _print_result(result: JudgeResult) -> None:
 
 @app.command()
 def submit(
-    problem: Path = typer.Argument(..., help="Self-contained problem spec (JSON: kind, metadata, compare, limits, tests)."),
-    solution: Path = typer.Argument(..., help="Source file to judge."),
+    paths: list[Path] = typer.Argument(..., metavar="[PROBLEM.json] SOLUTION",
+                                       help="A self-contained problem spec (JSON: kind, metadata, compare, limits, tests) and the "
+                                            "source file; with --problem, only the source file."),
     lang: str = typer.Option(..., "--lang", "-l", help=f"Language: {', '.join(LANGUAGES)}."),
+    problem_slug: str | None = typer.Option(None, "--problem", help="Judge against this stored problem's newest suite."),
     fail_fast: bool = typer.Option(False, "--fail-fast", help="Stop at the first failing test (default: run every test)."),
     as_json: bool = typer.Option(False, "--json", help="Print the result as JSON."),
 ) -> None:
@@ -72,22 +74,48 @@ def submit(
     from contest_eval.judge.engine import Judge, Options
 
     _check_languages([lang])
-    try:
-        spec = load_spec(problem)
-    except SpecError as exc:
-        fail(str(exc))
+    base_dir: Path | None = None
+    if problem_slug is not None:
+        if len(paths) != 1:
+            fail("with --problem give only the solution file")
+        spec = _stored_spec(problem_slug)
+    else:
+        if len(paths) != 2:
+            fail("give PROBLEM.json and SOLUTION (or --problem SLUG and SOLUTION)")
+        try:
+            spec = load_spec(paths[0])
+        except SpecError as exc:
+            fail(str(exc))
+        base_dir = paths[0].parent
+    solution = paths[-1]
     try:
         source = solution.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         fail(f"cannot read solution {solution}: {exc}")
     try:
-        result = Judge(_client()).judge(spec, lang, source, Options(fail_fast=fail_fast), base_dir=problem.parent)
+        result = Judge(_client(), warm=False).judge(spec, lang, source, Options(fail_fast=fail_fast), base_dir=base_dir)
     except (ImageError, SandboxError, LanguageError) as exc:
         fail(str(exc))
     if as_json:
         emit_json(result.to_json())
     else:
         _print_result(result)
+
+
+def _stored_spec(slug: str) -> ProblemSpec:
+    from contest_eval.cli.output import state
+    from contest_eval.db.catalog import find_problem, latest_suite
+    from contest_eval.db.engine import StoreError, session_scope
+    from contest_eval.db.specs import NoSuiteError, spec_for
+
+    try:
+        with session_scope(state["db"]) as session:
+            problem = find_problem(session, slug)
+            if problem is None:
+                fail(f"no problem {slug!r} in the store")
+            return spec_for(problem, latest_suite(session, problem.id))
+    except (NoSuiteError, SpecError, StoreError) as exc:
+        fail(str(exc))
 
 
 @app.command()

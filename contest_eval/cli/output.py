@@ -10,6 +10,8 @@ import typer
 from rich.console import Console
 
 console = Console()
+# Set by the root callback (--db); None means CONTEST_EVAL_DB or ./contest-eval.db.
+state: dict[str, str | None] = {"db": None}
 err_console = Console(stderr=True)
 
 
@@ -22,3 +24,16 @@ def fail(message: str, code: int = 2) -> NoReturn:
 
 def emit_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
+def parse_day(value: str | None, option: str) -> "datetime | None":
+    """A UTC date or datetime from the command line (YYYY-MM-DD[THH:MM])."""
+    from datetime import datetime, timezone
+
+    if value is None:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        fail(f"{option} must be a date like 2026-04-25, got {value!r}")
+    return parsed.replace(tzinfo=timezone.utc) if parsed.tzinfo is None else parsed.astimezone(timezone.utc)

@@ -74,9 +74,13 @@ class Judge:
     _gc_done = False
     _gc_lock = threading.Lock()
 
-    def __init__(self, client: Any | None = None, workdir: Path | None = None) -> None:
+    def __init__(self, client: Any | None = None, workdir: Path | None = None, warm: bool = True) -> None:
+        from contest_eval.judge.pool import WarmPool
+
         self.client = client or docker_client()
         self.sandbox = Sandbox(self.client, workdir)
+        if warm:
+            self.sandbox.pool = WarmPool(self.sandbox)
         with Judge._gc_lock:
             if not Judge._gc_done:
                 gc_orphans(self.client)

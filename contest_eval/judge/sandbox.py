@@ -80,19 +80,26 @@ def _owner() -> str:
 
 
 def _write_inputs(root: Path, plan: dict[str, Any], files: dict[str, str], inputs: list[str]) -> None:
+    """Fill the container's read-only input folder; plan.json comes last, by
+    an atomic rename, because the supervisor starts the moment it appears."""
     (root / "src").mkdir()
-    (root / "tests").mkdir()
-    (root / "plan.json").write_text(json.dumps(plan), encoding="utf-8")
-    shutil.copyfile(judges_dir() / "supervisor.py", root / "supervisor.py")
+    blobs = [text.encode("utf-8", "surrogateescape") for text in inputs]
+    offsets, position = [], 0
+    for blob in blobs:
+        offsets.append([position, len(blob)])
+        position += len(blob)
+    (root / "tests.bin").write_bytes(b"".join(blobs))
     for name, content in files.items():
         if "/" in name or name.startswith("."):
             raise SandboxError(f"bad source file name {name!r}")
         (root / "src" / name).write_text(content, encoding="utf-8", errors="surrogateescape")
-    for i, text in enumerate(inputs):
-        (root / "tests" / f"{i}.in").write_text(text, encoding="utf-8", errors="surrogateescape")
     # The sandbox user must read these; nobody may write them.
     for path in [root, *root.rglob("*")]:
         path.chmod(0o755 if path.is_dir() else 0o644)
+    staging = root / ".plan.json"
+    staging.write_text(json.dumps({**plan, "test_offsets": offsets}), encoding="utf-8")
+    staging.chmod(0o644)
+    staging.rename(root / "plan.json")
 
 
 def _plan_limits(limits: Limits, compile_phase: bool) -> dict[str, Any]:
@@ -128,27 +135,64 @@ def parse_report(log: bytes, nonce: str) -> Report:
     return report
 
 
+@dataclass
+class Warm:
+    container: Any
+    root: Path
+    nonce: str
+
+
+def _remove(container: Any) -> None:
+    try:
+        container.remove(force=True)
+    except Exception:  # already gone; gc_orphans covers the rest
+        pass
+
+
 class Sandbox:
     """Runs plans in fresh containers on one Docker engine."""
 
-    def __init__(self, client: Any | None = None, workdir: Path | None = None) -> None:
+    def __init__(self, client: Any | None = None, workdir: Path | None = None, pool: Any | None = None) -> None:
         self.client = client or docker_client()
         self.workdir = workdir
+        self.pool = pool
+
+    def start_container(self, image: str, limits: Limits) -> Warm:
+        """A started container whose supervisor waits for its plan.
+
+        Starting is most of a submission's fixed cost; a started, idle
+        container holds nothing but our supervisor, so it can be made ahead
+        of time (see :mod:`contest_eval.judge.pool`).
+        """
+        nonce = secrets.token_hex(16)
+        root = Path(tempfile.mkdtemp(prefix="ce-judge-", dir=self.workdir))
+        root.chmod(0o755)
+        shutil.copyfile(judges_dir() / "supervisor.py", root / "supervisor.py")
+        (root / "supervisor.py").chmod(0o644)
+        container = None
+        try:
+            container = self._create(image, root, nonce, limits)
+            container.start()
+        except Exception as exc:
+            if container is not None:
+                _remove(container)
+            shutil.rmtree(root, ignore_errors=True)
+            raise SandboxError(f"cannot start a container from {image}: {exc}") from exc
+        return Warm(container, root, nonce)
 
     def execute(self, image: str, mode: str, command: dict[str, list[str]], env: dict[str, str], files: dict[str, str],
                 inputs: list[str], limits: Limits, fail_fast: bool = False) -> Report:
-        nonce = secrets.token_hex(16)
         plan = {
             "mode": mode, "compile": command.get("compile") or None, "run": command["run"], "env": env,
             "tests": len(inputs), "fail_fast": fail_fast, "memory_kb": limits.memory_kb,
             "compile_limits": _plan_limits(limits, True), "run_limits": _plan_limits(limits, False),
         }
-        root = Path(tempfile.mkdtemp(prefix="ce-judge-", dir=self.workdir))
-        container = None
+        warm = self.pool.take(image, limits) if self.pool is not None else None
+        if warm is None:
+            warm = self.start_container(image, limits)
+        container, root, nonce = warm.container, warm.root, warm.nonce
         try:
             _write_inputs(root, plan, files, inputs)
-            container = self._create(image, root, nonce, limits)
-            container.start()
             per_test = limits.run_wall_ms if mode == "stdin" else 0
             deadline = limits.compile_wall_ms + limits.run_wall_ms + per_test * len(inputs) + 30_000
             try:
@@ -167,11 +211,7 @@ class Sandbox:
                 report.error = f"supervisor exited {report.exit_code} without a complete report" + (f": {err}" if err else "")
             return report
         finally:
-            if container is not None:
-                try:
-                    container.remove(force=True)
-                except Exception:  # already gone; gc_orphans covers the rest
-                    pass
+            _remove(container)
             shutil.rmtree(root, ignore_errors=True)
 
     def _create(self, image: str, root: Path, nonce: str, limits: Limits) -> Any:

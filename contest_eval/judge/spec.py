@@ -94,7 +94,8 @@ def parse_spec(raw: Any) -> ProblemSpec:
     )
 
 
-def load_spec(path: Path) -> ProblemSpec:
+def load_spec(path: Path | str) -> ProblemSpec:
+    path = Path(path)
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:

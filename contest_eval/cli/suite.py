@@ -1,0 +1,170 @@
+"""``contest-eval suite build|validate DIR``."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.table import Table
+
+from contest_eval.cli.output import console, emit_json, fail, state
+from contest_eval.db.catalog import find_problem, latest_suite
+from contest_eval.db.engine import session_scope
+from contest_eval.db.models import Problem, Reference, Suite, SuiteTest
+from contest_eval.db.specs import spec_for
+from contest_eval.judge.language import LANGUAGES
+from contest_eval.suite.builder import TestCase, build_problem, validate_problem
+from contest_eval.suite.recipe import ProblemRecipe, RecipeError, Solution, load_suite
+
+app = typer.Typer(help="Build and validate hidden-test suites from recipes.", no_args_is_help=True)
+
+
+def _recipes(directory: Path, only: list[str]) -> tuple[dict[str, Any], list[ProblemRecipe]]:
+    try:
+        info, recipes = load_suite(directory)
+    except RecipeError as exc:
+        fail(str(exc))
+    if only:
+        missing = set(only) - {r.slug for r in recipes}
+        if missing:
+            fail(f"no recipe for {', '.join(sorted(missing))} in {directory}")
+        recipes = [r for r in recipes if r.slug in only]
+    return info, recipes
+
+
+def _stored_references(problem: Problem, tmp: Path) -> list[Solution]:
+    """Imported references in judge languages, as files the builder can judge."""
+    out = []
+    for ref in problem.references:
+        if ref.language not in LANGUAGES:
+            continue
+        path = tmp / f"{ref.origin}-{ref.name}-{ref.id}.src"
+        path.write_text(ref.code, encoding="utf-8")
+        out.append(Solution(path, ref.language, f"{ref.origin}:{ref.name}.{ref.language}"))
+    return out
+
+
+def _problem(session: Any, recipe: ProblemRecipe, platform: str) -> Problem:
+    problem = find_problem(session, recipe.slug, platform)
+    if problem is None:
+        if not recipe.title:
+            fail(f"problem {recipe.slug} is not in the store; import it first (contest-eval import doocs …)")
+        problem = Problem(platform=platform, slug=recipe.slug, title=recipe.title, source="suite")
+        session.add(problem)
+    problem.kind = recipe.kind
+    if recipe.metadata:
+        problem.meta = recipe.metadata
+    session.flush()
+    return problem
+
+
+@app.command()
+def build(
+    directory: Path = typer.Argument(..., help="Suite recipe folder (with suite.toml)."),
+    problem: list[str] = typer.Option([], "--problem", "-p", help="Only these problem slugs (repeatable)."),
+    workers: int = typer.Option(2, "--workers", min=1, help="Judge this many references at once."),
+    as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
+) -> None:
+    """Generate tests, judge every reference, keep the tests all references agree on, store the suite."""
+    import tempfile
+
+    from contest_eval.judge.engine import Judge
+
+    info, recipes = _recipes(directory, problem)
+    platform = str(info.get("platform", "leetcode"))
+    judge = Judge()
+    started = time.monotonic()
+    rows: list[dict[str, Any]] = []
+    failed = False
+    for recipe in recipes:
+        t0 = time.monotonic()
+        with session_scope(state["db"]) as session, tempfile.TemporaryDirectory(prefix="ce-refs-") as tmp:
+            row = _problem(session, recipe, platform)
+            cases = [TestCase(e["input"], "example", e["output"]) for e in (row.examples or [])]
+            try:
+                cases += [TestCase(i, "generated") for i in recipe.generate()]
+            except (RecipeError, AssertionError, ValueError, TypeError) as exc:
+                fail(f"{recipe.slug}: generator failed: {exc}")
+            refs = recipe.references + _stored_references(row, Path(tmp))
+            built = build_problem(judge, recipe, cases, refs, lambda line: console.print(line, markup=False, highlight=False), workers)
+            status = "failed" if not built.ok else "unchanged"
+            version = None
+            if built.ok:
+                existing = session.query(Suite).filter_by(problem_id=row.id, content_hash=built.content_hash).one_or_none()
+                if existing is None:
+                    last = latest_suite(session, row.id)
+                    version = (last.version + 1) if last else 1
+                    suite = Suite(problem_id=row.id, version=version, content_hash=built.content_hash, compare=recipe.compare,
+                                  origin=f"suite:{directory.name}",
+                                  info={"time_limit_ms": recipe.time_limit_ms, "memory_limit_mb": recipe.memory_limit_mb,
+                                        "references": built.references, "seed": recipe.seed})
+                    suite.tests = [SuiteTest(ordinal=i, input=a, output=b, origin=o) for i, (a, b, o) in enumerate(built.tests)]
+                    session.add(suite)
+                    row.time_limit_ms, row.memory_limit_mb = recipe.time_limit_ms, recipe.memory_limit_mb
+                    status = "new"
+                else:
+                    version = existing.version
+            failed |= not built.ok
+            rows.append({"slug": recipe.slug, "status": status, "version": version, "tests": len(built.tests),
+                         "references": built.references, "problems": built.problems, "seconds": round(time.monotonic() - t0, 1)})
+    total = round(time.monotonic() - started, 1)
+    if as_json:
+        emit_json({"problems": rows, "seconds": total})
+    else:
+        table = Table("problem", "status", "version", "tests", "references", "seconds")
+        for r in rows:
+            refs = ", ".join(f"{k}:{v['verdict']}" for k, v in r["references"].items())
+            table.add_row(r["slug"], r["status"], str(r["version"] or "-"), str(r["tests"]), refs, str(r["seconds"]))
+        console.print(table)
+        for r in rows:
+            for p in r["problems"][:10]:
+                console.print(f"  {r['slug']}: {p}", markup=False, highlight=False)
+        console.print(f"built {len(rows)} problem(s) in {total} s")
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def validate(
+    directory: Path = typer.Argument(..., help="Suite recipe folder (with suite.toml)."),
+    problem: list[str] = typer.Option([], "--problem", "-p", help="Only these problem slugs (repeatable)."),
+    min_strength: float = typer.Option(0.95, "--min-strength", help="Fail when fewer wrong solutions are rejected."),
+    workers: int = typer.Option(2, "--workers", min=1),
+    as_json: bool = typer.Option(False, "--json", help="Print as JSON."),
+) -> None:
+    """Re-judge every reference on the stored suite (all must be AC) and measure strength on wrong solutions."""
+    import tempfile
+
+    from contest_eval.judge.engine import Judge
+
+    info, recipes = _recipes(directory, problem)
+    judge = Judge()
+    rows = []
+    failed = False
+    for recipe in recipes:
+        with session_scope(state["db"]) as session, tempfile.TemporaryDirectory(prefix="ce-refs-") as tmp:
+            row = find_problem(session, recipe.slug, str(info.get("platform", "leetcode")))
+            if row is None:
+                fail(f"problem {recipe.slug} is not in the store")
+            suite = latest_suite(session, row.id)
+            spec = spec_for(row, suite)
+            refs = recipe.references + _stored_references(row, Path(tmp))
+            strength = validate_problem(judge, recipe, spec, refs, workers)
+        refs_ok = all(v == "AC" for v in strength.references_ok.values())
+        ok = refs_ok and strength.fraction >= min_strength
+        failed |= not ok
+        rows.append({"slug": recipe.slug, "tests": len(spec.tests), "references": strength.references_ok, "wrong": strength.wrong,
+                     "strength": round(strength.fraction, 3), "ok": ok})
+    if as_json:
+        emit_json(rows)
+    else:
+        table = Table("problem", "tests", "references AC", "wrong rejected", "strength", "ok")
+        for r in rows:
+            refs = r["references"]
+            table.add_row(r["slug"], str(r["tests"]), f"{sum(v == 'AC' for v in refs.values())}/{len(refs)}",
+                          f"{sum(v != 'AC' for v in r['wrong'].values())}/{len(r['wrong'])}", f"{r['strength']:.0%}", "yes" if r["ok"] else "NO")
+        console.print(table)
+    if failed:
+        raise typer.Exit(1)

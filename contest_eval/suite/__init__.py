@@ -1,0 +1,1 @@
+"""Building and validating hidden-test suites from recipes under ``suites/``."""

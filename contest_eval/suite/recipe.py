@@ -1,0 +1,130 @@
+"""Suite recipes on disk (format: ``suites/README.md``).
+
+A recipe is our own trusted code (generators, references), loaded from the
+project's ``suites/`` tree; nothing here reads model output or scraped data.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import random
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from contest_eval.judge.language import LANGUAGES, load_language
+from contest_eval.problems.metadata import DesignMeta, MetadataError, Metadata, parse_metadata
+from contest_eval.problems.literals import to_wire
+
+_EXT_LANG = {load_language(lang).extension: lang for lang in LANGUAGES}
+
+
+class RecipeError(ValueError):
+    """A recipe folder is malformed; the message names the file."""
+
+
+@dataclass
+class Solution:
+    path: Path
+    language: str
+    name: str
+
+    @property
+    def code(self) -> str:
+        return self.path.read_text(encoding="utf-8")
+
+
+@dataclass
+class ProblemRecipe:
+    slug: str
+    folder: Path
+    kind: str
+    metadata: dict[str, Any] | None
+    compare: str
+    time_limit_ms: int
+    memory_limit_mb: int
+    seed: int
+    min_tests: int
+    title: str = ""
+    references: list[Solution] = field(default_factory=list)
+    wrong: list[Solution] = field(default_factory=list)
+
+    @property
+    def meta(self) -> Metadata | None:
+        return parse_metadata(self.metadata) if self.metadata else None
+
+    def generate(self) -> list[str]:
+        """Generated test inputs in wire format, deterministic for the seed."""
+        gen_path = self.folder / "gen.py"
+        spec = importlib.util.spec_from_file_location(f"ce_gen_{self.slug.replace('-', '_')}", gen_path)
+        if spec is None or spec.loader is None:
+            raise RecipeError(f"{gen_path}: cannot load")
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        cases = module.generate(random.Random(self.seed))
+        meta = self.meta
+        return [encode_case(case, meta, f"{gen_path} case {i}") for i, case in enumerate(cases)]
+
+
+def encode_case(case: Any, meta: Metadata | None, where: str) -> str:
+    if meta is None:
+        if not isinstance(case, dict) or not isinstance(case.get("stdin"), str):
+            raise RecipeError(f"{where}: stdin problems generate {{'stdin': text}}")
+        return str(case["stdin"])
+    if isinstance(meta, DesignMeta):
+        if not isinstance(case, dict) or "calls" not in case or "args" not in case:
+            raise RecipeError(f"{where}: design cases need 'calls' and 'args'")
+        return json.dumps(case["calls"], separators=(",", ":")) + "\n" + json.dumps(case["args"], separators=(",", ":"), ensure_ascii=False)
+    args = case.get("args") if isinstance(case, dict) else None
+    if not isinstance(args, dict) or set(args) != {p.name for p in meta.params}:
+        raise RecipeError(f"{where}: args must name exactly {[p.name for p in meta.params]}")
+    return to_wire([args[p.name] for p in meta.params])
+
+
+def _solutions(folder: Path, stems: tuple[str, ...]) -> list[Solution]:
+    out = []
+    for path in sorted(folder.iterdir()) if folder.is_dir() else []:
+        lang = _EXT_LANG.get(path.suffix.lstrip("."))
+        if lang and path.is_file() and (not stems or path.stem in stems):
+            out.append(Solution(path, lang, f"{path.stem}.{path.suffix.lstrip('.')}"))
+    return out
+
+
+def load_problem_recipe(folder: Path) -> ProblemRecipe:
+    toml_path = folder / "problem.toml"
+    try:
+        raw = tomllib.loads(toml_path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise RecipeError(f"{toml_path}: {exc}") from exc
+    metadata = raw.get("metadata")
+    if isinstance(metadata, str):
+        try:
+            metadata = json.loads(metadata)
+        except json.JSONDecodeError as exc:
+            raise RecipeError(f"{toml_path}: metadata is not JSON: {exc.msg}") from exc
+    kind = str(raw.get("kind", "function"))
+    if kind != "stdin":
+        try:
+            parse_metadata(metadata)
+        except MetadataError as exc:
+            raise RecipeError(f"{toml_path}: {exc}") from exc
+    if not (folder / "gen.py").is_file():
+        raise RecipeError(f"{folder}: gen.py is missing")
+    return ProblemRecipe(
+        slug=folder.name, folder=folder, kind=kind, metadata=metadata if kind != "stdin" else None,
+        compare=str(raw.get("compare", "tokens" if kind == "stdin" else "exact")),
+        time_limit_ms=int(raw.get("time_limit_ms", 3000)), memory_limit_mb=int(raw.get("memory_limit_mb", 256)),
+        seed=int(raw.get("seed", 0)), min_tests=int(raw.get("min_tests", 50)), title=str(raw.get("title", "")),
+        references=_solutions(folder, ("ref",)) + [s for s in _solutions(folder, ()) if s.path.stem.startswith("ref_")],
+        wrong=_solutions(folder / "wrong", ()),
+    )
+
+
+def load_suite(root: Path) -> tuple[dict[str, Any], list[ProblemRecipe]]:
+    if not (root / "suite.toml").is_file():
+        raise RecipeError(f"{root}: not a suite recipe (no suite.toml)")
+    info = tomllib.loads((root / "suite.toml").read_text(encoding="utf-8"))
+    problems = [load_problem_recipe(p) for p in sorted(root.iterdir()) if p.is_dir() and (p / "problem.toml").is_file()]
+    return info, problems
