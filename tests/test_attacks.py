@@ -25,12 +25,20 @@ def run(judge, lang: str, source: str, tests=OK, **kw):
     return judge.judge(stdin_problem(tests, **kw), lang, source)
 
 
-def judge_labelled_containers() -> int:
-    """Judge containers owned by this test process (other workers run their own)."""
+def judge_labelled_containers(judge) -> int:
+    """Containers that ran a submission and still exist: owned by this test
+    process (other workers run their own), not counting idle warm spares."""
+    import time
+
     from contest_eval.judge.sandbox import OWNER_LABEL, _owner
 
-    out = subprocess.run(["docker", "ps", "-aq", "--filter", f"label={OWNER_LABEL}={_owner()}"], capture_output=True, text=True)
-    return len(out.stdout.split())
+    pool = judge.sandbox.pool
+    while pool is not None and pool.busy():
+        time.sleep(0.05)
+    spares = pool.spare_ids() if pool is not None else set()
+    out = subprocess.run(["docker", "ps", "-aq", "--no-trunc", "--filter", f"label={OWNER_LABEL}={_owner()}"],
+                         capture_output=True, text=True)
+    return len(set(out.stdout.split()) - spares)
 
 
 # --- A. resource exhaustion ------------------------------------------------------------
@@ -55,7 +63,7 @@ def test_a1_fork_bomb_is_contained(judge, lang, src):
     assert result.verdict.value in ("TLE", "RE"), result
     # the judge is intact: the next submission is judged normally
     assert run(judge, "python3", "print('blocked')").verdict.value == "AC"
-    assert judge_labelled_containers() == 0
+    assert judge_labelled_containers(judge) == 0
 
 
 def test_a3_memory_boundary_python(judge):
@@ -219,7 +227,7 @@ print('blocked')
 """
     result = run(judge, "python3", src, tests=[("", "blocked")] * 3)
     assert result.verdict.value == "AC" and len(result.tests) == 3
-    assert judge_labelled_containers() == 0
+    assert judge_labelled_containers(judge) == 0
 
 
 # --- C. hidden-test exfiltration ---------------------------------------------------------

@@ -9,12 +9,13 @@ from typing import Any
 import typer
 from rich.table import Table
 
-from contest_eval.cli.output import console, emit_json, fail, state
-from contest_eval.db.catalog import find_problem, latest_suite
+from contest_eval.cli.output import console, emit_json, err_console, fail, state
+from contest_eval.db.catalog import find_problem, latest_suite, upsert_contest, upsert_problem
 from contest_eval.db.engine import session_scope
 from contest_eval.db.models import Problem, Reference, Suite, SuiteTest
 from contest_eval.db.specs import spec_for
 from contest_eval.judge.language import LANGUAGES
+from contest_eval.problems.record import ContestRecord, Example, ProblemRecord
 from contest_eval.suite.builder import TestCase, build_problem, validate_problem
 from contest_eval.suite.recipe import ProblemRecipe, RecipeError, Solution, load_suite
 
@@ -48,11 +49,20 @@ def _stored_references(problem: Problem, tmp: Path) -> list[Solution]:
 
 def _problem(session: Any, recipe: ProblemRecipe, platform: str) -> Problem:
     problem = find_problem(session, recipe.slug, platform)
-    if problem is None:
-        if not recipe.title:
-            fail(f"problem {recipe.slug} is not in the store; import it first (contest-eval import doocs …)")
-        problem = Problem(platform=platform, slug=recipe.slug, title=recipe.title, source="suite")
-        session.add(problem)
+    if problem is None and not recipe.title:
+        fail(f"problem {recipe.slug} is not in the store; import it first (contest-eval import doocs …)")
+    if recipe.title:
+        # The recipe defines this problem itself: it is the source of truth.
+        record = ProblemRecord(platform=platform, slug=recipe.slug, title=recipe.title, source="suite",
+                               contest_slug=recipe.contest, contest_index=recipe.index, difficulty=recipe.difficulty,
+                               release_time=recipe.release_time, statement_text=recipe.statement,
+                               statement_html=recipe.statement, kind=recipe.kind, metadata=recipe.metadata,
+                               examples=[Example(e["input"], e["output"]) for e in recipe.examples])
+        upsert_problem(session, record)
+        if recipe.contest and recipe.release_time:
+            upsert_contest(session, ContestRecord(platform, recipe.contest, start_time=recipe.release_time, source="suite"))
+        problem = find_problem(session, recipe.slug, platform)
+    assert problem is not None
     problem.kind = recipe.kind
     if recipe.metadata:
         problem.meta = recipe.metadata
@@ -88,7 +98,8 @@ def build(
             except (RecipeError, AssertionError, ValueError, TypeError) as exc:
                 fail(f"{recipe.slug}: generator failed: {exc}")
             refs = recipe.references + _stored_references(row, Path(tmp))
-            built = build_problem(judge, recipe, cases, refs, lambda line: console.print(line, markup=False, highlight=False), workers)
+            # Progress goes to stderr so --json output stays parseable.
+            built = build_problem(judge, recipe, cases, refs, lambda line: err_console.print(line, markup=False, highlight=False), workers)
             status = "failed" if not built.ok else "unchanged"
             version = None
             if built.ok:

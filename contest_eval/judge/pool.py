@@ -62,6 +62,14 @@ class WarmPool:
         if warm is not None:
             _remove(warm.container)
 
+    def spare_ids(self) -> set[str]:
+        with self._lock:
+            return {w.container.id for ws in self._ready.values() for w in ws}
+
+    def busy(self) -> bool:
+        with self._lock:
+            return any(self._pending.values())
+
     def close(self) -> None:
         """Remove every spare (also run at interpreter exit)."""
         import shutil

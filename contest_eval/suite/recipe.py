@@ -11,6 +11,7 @@ import json
 import random
 import tomllib
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +49,13 @@ class ProblemRecipe:
     seed: int
     min_tests: int
     title: str = ""
+    # A problem a suite defines itself (not imported) carries its own statement.
+    statement: str = ""
+    contest: str | None = None
+    index: str | None = None
+    difficulty: str | None = None
+    release_time: datetime | None = None
+    examples: list[dict[str, str]] = field(default_factory=list)
     references: list[Solution] = field(default_factory=list)
     wrong: list[Solution] = field(default_factory=list)
 
@@ -110,6 +118,12 @@ def load_problem_recipe(folder: Path) -> ProblemRecipe:
             parse_metadata(metadata)
         except MetadataError as exc:
             raise RecipeError(f"{toml_path}: {exc}") from exc
+    release = raw.get("release_time")
+    try:
+        release_time = datetime.fromisoformat(str(release)).astimezone(timezone.utc) if release else None
+        examples = json.loads(raw["examples"]) if isinstance(raw.get("examples"), str) else list(raw.get("examples", []))
+    except (ValueError, TypeError) as exc:
+        raise RecipeError(f"{toml_path}: bad release_time or examples: {exc}") from exc
     if not (folder / "gen.py").is_file():
         raise RecipeError(f"{folder}: gen.py is missing")
     return ProblemRecipe(
@@ -117,6 +131,8 @@ def load_problem_recipe(folder: Path) -> ProblemRecipe:
         compare=str(raw.get("compare", "tokens" if kind == "stdin" else "exact")),
         time_limit_ms=int(raw.get("time_limit_ms", 3000)), memory_limit_mb=int(raw.get("memory_limit_mb", 256)),
         seed=int(raw.get("seed", 0)), min_tests=int(raw.get("min_tests", 50)), title=str(raw.get("title", "")),
+        statement=str(raw.get("statement", "")).strip(), contest=raw.get("contest"), index=raw.get("index"),
+        difficulty=raw.get("difficulty"), release_time=release_time, examples=examples,
         references=_solutions(folder, ("ref",)) + [s for s in _solutions(folder, ()) if s.path.stem.startswith("ref_")],
         wrong=_solutions(folder / "wrong", ()),
     )

@@ -1,0 +1,4 @@
+class Solution:
+    def digitFrequencyScore(self, n: int) -> int:
+        s = str(n)
+        return sum(int(d) * s.count(d) * s.count(d) for d in set(s))

@@ -1,0 +1,12 @@
+class ScoreBoard:
+    def __init__(self):
+        self.totals = {}
+
+    def add(self, player: str, score: int) -> None:
+        self.totals[player] = score  # forgets earlier scores
+
+    def top(self, k: int) -> int:
+        return sum(sorted(self.totals.values(), reverse=True)[:k])
+
+    def reset(self, player: str) -> None:
+        self.totals[player] = 0

@@ -1,0 +1,81 @@
+"""HTML report: one self-contained file with the tables and an inline PNG plot;
+plus the Rich and JSON renderings of the same numbers."""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+from datetime import date, datetime, timedelta, timezone
+
+from rich.console import Console
+
+from contest_eval.report.leaderboard import ModelEntry, build_leaderboard, make_windows
+from contest_eval.report.render import (leaderboard_to_json, plot_png, print_leaderboard, print_summary,
+                                        summary_to_json, write_html)
+from contest_eval.report.summary import AttemptRow, summarize
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+FAILURES = {(0, 0, 0): "WA", (0, 0, 1): "TLE", (1, 2, 3): "no_code_block", (3, 3, 2): "RE", (5, 1, 0): "CE"}
+
+
+def run_rows() -> list[AttemptRow]:
+    # 8 weekly contests from 4 Jan 2025, 4 problems, 4 rollouts: 123/128 accepted.
+    t0 = datetime(2025, 1, 4, 14, 30, tzinfo=timezone.utc)
+    return [AttemptRow(f"c{ci}-p{pi}", f"weekly-{ci}", ["Easy", "Medium", "Medium", "Hard"][pi], "python3", r,
+                       FAILURES.get((ci, pi, r), "AC"), t0 + timedelta(days=7 * ci), "leetcode")
+            for ci in range(8) for pi in range(4) for r in range(4)]
+
+
+def board():
+    rows = run_rows()
+    other = [AttemptRow(r.problem, r.contest, r.difficulty, r.language, r.rollout,
+                        "WA" if r.rollout == 0 else r.verdict, r.release_time) for r in rows]
+    entries = [ModelEntry("model-<a>", date(2025, 1, 20), rows), ModelEntry("model-b", date(2024, 12, 31), other)]
+    return build_leaderboard(entries, make_windows(entries, "month"))
+
+
+def test_html_report_is_self_contained(tmp_path):
+    summary = summarize(run_rows())
+    lb = board()
+    out = write_html(tmp_path / "report.html", title="Run 7", summary=summary, leaderboard=lb)
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("<!doctype html>") and text.rstrip().endswith("</html>")
+    assert "123/128 96.1% [91.2, 98.3]" in text  # headline with its Wilson interval
+    assert "30/32" in text and "62/64" in text and "weekly-0" in text and "no_code_block" in text
+    assert "model-&lt;a&gt;" in text and "model-<a>" not in text  # names are escaped
+    assert "contaminated window" in text and "#1" in text
+    assert "<script" not in text and "http://" not in text and "https://" not in text
+    found = re.findall(r'src="data:image/png;base64,([A-Za-z0-9+/=]+)"', text)
+    assert len(found) == 1
+    png = base64.b64decode(found[0], validate=True)
+    assert png.startswith(PNG_SIGNATURE) and len(png) > 1000
+
+
+def test_html_without_leaderboard_has_no_plot(tmp_path):
+    text = write_html(tmp_path / "s.html", summary=summarize(run_rows())).read_text(encoding="utf-8")
+    assert "123/128" in text and "data:image/png" not in text
+
+
+def test_plot_png_directly():
+    assert plot_png(board()).startswith(PNG_SIGNATURE)
+
+
+def test_json_roundtrip():
+    s = json.loads(json.dumps(summary_to_json(summarize(run_rows(), boundary=date(2024, 12, 1)))))
+    assert s["attempts"]["successes"] == 123 and s["attempts"]["n"] == 128
+    assert round(s["attempts"]["low"], 3) == 0.912 and s["headline_valid"] is True and s["ie"] == 0
+    assert s["pass_at"]["1"] == 123 / 128 and s["boundary"] == "2024-12-01"
+    lb = json.loads(json.dumps(leaderboard_to_json(board())))
+    assert lb["by"] == "month" and [w["label"] for w in lb["windows"]] == ["2025-01", "2025-02"]
+    cell = lb["rows"][0]["cells"][0]
+    assert cell["window"] == "2025-01" and cell["flag"] == "contaminated window" and cell["rank"] is None
+
+
+def test_rich_tables():
+    con = Console(record=True, width=240)
+    print_summary(summarize(run_rows()), con, title="Run 7", per_problem=True)
+    print_leaderboard(board(), con)
+    text = con.export_text()
+    assert "123/128 96.1% [91.2, 98.3]" in text and "solved by every rollout" in text and "28/32" in text
+    assert "contaminated window" in text and "2025-02" in text and "c5-p1" in text

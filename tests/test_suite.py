@@ -1,0 +1,54 @@
+"""Suite build and validate on the shipped sample contest, through the real
+CLI, the real Docker judge and a real SQLite file."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from test_cli import cli
+
+pytestmark = pytest.mark.docker
+SAMPLE = ROOT / "suites" / "sample-contest"
+
+
+def test_build_validate_and_judge_against_the_stored_suite(tmp_path: Path, judge):
+    db = tmp_path / "suite.db"
+    built = cli("--db", str(db), "suite", "build", str(SAMPLE), "--json")
+    assert built.returncode == 0, built.stderr + built.stdout
+    rows = {r["slug"]: r for r in json.loads(built.stdout)["problems"]}
+    assert set(rows) == {"odd-square-sum", "longest-equal-run", "score-board"}
+    assert all(r["status"] == "new" and r["version"] == 1 and r["tests"] >= 20 for r in rows.values())
+    again = json.loads(cli("--db", str(db), "suite", "build", str(SAMPLE), "-p", "odd-square-sum", "--json").stdout)
+    assert again["problems"][0]["status"] == "unchanged"  # same content hash, no new version
+    validated = cli("--db", str(db), "suite", "validate", str(SAMPLE), "--json")
+    assert validated.returncode == 0, validated.stdout
+    for r in json.loads(validated.stdout):
+        assert set(r["references"].values()) == {"AC"} and r["strength"] >= 0.95
+    listed = json.loads(cli("--db", str(db), "problems", "list", "--json").stdout)
+    assert {r["release_time"] for r in listed} == {"2026-06-06T14:30:00+00:00"}
+    sol = tmp_path / "sol.py"
+    sol.write_text((SAMPLE / "odd-square-sum" / "ref.py").read_text())
+    judged = json.loads(cli("--db", str(db), "judge", "submit", "--problem", "odd-square-sum", str(sol), "--lang", "python3", "--json").stdout)
+    assert judged["verdict"] == "AC" and judged["total"] == rows["odd-square-sum"]["tests"]
+    wrong = SAMPLE / "odd-square-sum" / "wrong" / "overflow.cpp"
+    judged = json.loads(cli("--db", str(db), "judge", "submit", "--problem", "odd-square-sum", str(wrong), "--lang", "cpp", "--json").stdout)
+    assert judged["verdict"] == "WA"
+
+
+def test_disagreeing_references_fail_the_build_and_store_nothing(tmp_path: Path, judge):
+    recipe = tmp_path / "suite"
+    shutil.copytree(SAMPLE, recipe, ignore=shutil.ignore_patterns("longest-equal-run", "score-board"))
+    # A second "reference" that is subtly wrong: the build must refuse to guess.
+    shutil.copy(SAMPLE / "odd-square-sum" / "wrong" / "positive_only.py", recipe / "odd-square-sum" / "ref_second.py")
+    db = tmp_path / "suite.db"
+    built = cli("--db", str(db), "suite", "build", str(recipe), "--json")
+    assert built.returncode == 1
+    row = json.loads(built.stdout)["problems"][0]
+    assert row["status"] == "failed" and any("disagree" in p for p in row["problems"])
+    listed = json.loads(cli("--db", str(db), "problems", "list", "--json").stdout)
+    assert listed[0]["suite"] is None
