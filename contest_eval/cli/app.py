@@ -6,6 +6,7 @@ import typer
 
 from contest_eval import __version__
 from contest_eval.cli import judge as judge_cli
+from contest_eval.cli import scrape as scrape_cli
 from contest_eval.cli import store as store_cli
 from contest_eval.cli import suite as suite_cli
 from contest_eval.cli.output import state
@@ -22,6 +23,7 @@ app.command("import")(store_cli.import_command)
 app.add_typer(store_cli.problems_app, name="problems")
 app.add_typer(suite_cli.app, name="suite")
 app.add_typer(store_cli.db_app, name="db")
+app.add_typer(scrape_cli.app, name="scrape")
 
 
 def _version(value: bool) -> None:

@@ -85,6 +85,8 @@ def upsert_problem(session: Session, rec: ProblemRecord) -> str:
         row = Problem(platform=rec.platform, slug=rec.slug, source=rec.source)
         session.add(row)
         outcome = "new"
+    elif not row.title and not row.statement_hash:
+        outcome = "new"  # a placeholder a contest schedule made: this is its first real content
     changed = False
     for name in _FIELDS:
         value = getattr(rec, name)

@@ -1,0 +1,98 @@
+"""``contest-eval scrape`` end to end: the real CLI, the real HTTP client, a
+local replay server and a real SQLite file.
+
+The LeetCode contest-info page is built from the documented structure
+(tests/fixtures/scrape/leetcode/README.md); each question answer is the real
+recorded ``two-sum`` GraphQL response with its slug and id rewritten, so the
+parsing path is the recorded one.  The AtCoder tasks page is a real recording.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from scrape_server import Reply, Request, ScrapeServer
+from test_cli import cli, one_line_error
+
+ROOT = Path(__file__).resolve().parent
+SHARED = ROOT.parents[1] / "shared" / "data" / "fixtures"
+BUILT = ROOT / "fixtures" / "scrape"
+pytestmark = pytest.mark.skipif(not SHARED.is_dir(), reason=f"recorded fixtures {SHARED} are absent")
+
+
+def _question_server(srv: ScrapeServer) -> list[str]:
+    info = json.loads((BUILT / "leetcode" / "contest_info_biweekly-contest-133.json").read_text())
+    slugs = [q["title_slug"] for q in info["questions"]]
+    srv.route("/contest/api/info/biweekly-contest-133/", Reply.json(info))
+    recorded = json.loads((SHARED / "leetcode" / "alfa_selectProblem.json").read_text())
+
+    def answer(req: Request) -> Reply:
+        slug = (req.json().get("variables") or {}).get("titleSlug")
+        if slug not in slugs:
+            return Reply.json({"data": {"question": None}})
+        data = copy.deepcopy(recorded)
+        q = data["data"]["question"]
+        q["titleSlug"], q["questionFrontendId"] = slug, str(3100 + slugs.index(slug))
+        q["title"] = slug.replace("-", " ").title()
+        return Reply.json(data)
+
+    srv.route("/graphql", answer, method="POST")
+    return slugs
+
+
+def test_scrape_leetcode_contest_fills_the_store_idempotently(tmp_path: Path):
+    db, archive = tmp_path / "s.db", tmp_path / "archive"
+    with ScrapeServer() as srv:
+        slugs = _question_server(srv)
+        args = ["--db", str(db), "scrape", "leetcode", "--base-url", srv.base_url, "--contest", "biweekly-contest-133",
+                "--min-interval", "0", "--archive", str(archive), "--json"]
+        first = cli(*args, env={"LEETCODE_SESSION": "secret-session-value"})
+        assert first.returncode == 0, first.stderr
+        summary = json.loads(first.stdout)
+        assert summary["problems"]["new"] == 4 and summary["contests"]["new"] == 1
+        again = json.loads(cli(*args).stdout)
+        assert again["problems"]["unchanged"] == 4 and again["problems"]["new"] == 0
+    rows = json.loads(cli("--db", str(db), "problems", "list", "--contest", "biweekly-contest-133", "--json").stdout)
+    assert [r["slug"] for r in rows] == slugs
+    assert {r["release_time"] for r in rows} == {"2024-06-22T14:30:00+00:00"}
+    assert [r["index"] for r in rows] == ["Q1", "Q2", "Q3", "Q4"] and all(r["has_metadata"] for r in rows)
+    # Credentials never reach the database or the archive.
+    blob = db.read_bytes() + b"".join(p.read_bytes() for p in archive.rglob("*") if p.is_file())
+    assert b"secret-session-value" not in blob
+    assert (archive / "index.jsonl").is_file()
+
+
+def test_cloudflare_block_is_one_line_error_and_store_unchanged(tmp_path: Path):
+    db = tmp_path / "s.db"
+    with ScrapeServer() as srv:
+        _question_server(srv)
+        ok = cli("--db", str(db), "scrape", "leetcode", "--base-url", srv.base_url, "--contest", "biweekly-contest-133",
+                 "--min-interval", "0")
+        assert ok.returncode == 0
+    before = sqlite3.connect(db).execute("select count(*), group_concat(statement_hash) from problems").fetchone()
+    with ScrapeServer() as srv:
+        srv.route("/contest/api/info/biweekly-contest-133/", Reply.file(BUILT / "leetcode" / "cloudflare_challenge.html", status=403))
+        proc = cli("--db", str(db), "scrape", "leetcode", "--base-url", srv.base_url, "--contest", "biweekly-contest-133",
+                   "--min-interval", "0")
+        one_line_error(proc, "Cloudflare")
+    after = sqlite3.connect(db).execute("select count(*), group_concat(statement_hash) from problems").fetchone()
+    assert before == after
+
+
+def test_scrape_atcoder_real_tasks_page(tmp_path: Path):
+    db = tmp_path / "s.db"
+    with ScrapeServer() as srv:
+        srv.route("/contests/abc308/tasks", Reply.file(SHARED / "atcoder" / "atcoderproblems_tasks_abc308.html"))
+        proc = cli("--db", str(db), "scrape", "atcoder", "--base-url", srv.base_url, "--contest", "abc308",
+                   "--min-interval", "0", "--json")
+    assert proc.returncode == 0, proc.stderr
+    summary = json.loads(proc.stdout)
+    assert summary["contests"]["new"] == 1
+    # The task pages are not recorded: each is skipped with its reason, never half-stored.
+    assert summary["problems"]["skipped"] == len(summary["rejected"]) > 0
+    assert all("abc308" in r["where"] for r in summary["rejected"])
