@@ -6,6 +6,7 @@ import typer
 
 from contest_eval import __version__
 from contest_eval.cli import judge as judge_cli
+from contest_eval.cli import run as run_cli
 from contest_eval.cli import scrape as scrape_cli
 from contest_eval.cli import store as store_cli
 from contest_eval.cli import suite as suite_cli
@@ -24,6 +25,10 @@ app.add_typer(store_cli.problems_app, name="problems")
 app.add_typer(suite_cli.app, name="suite")
 app.add_typer(store_cli.db_app, name="db")
 app.add_typer(scrape_cli.app, name="scrape")
+app.add_typer(run_cli.models_app, name="models")
+app.command("run")(run_cli.run)
+app.command("report")(run_cli.report)
+app.command("leaderboard")(run_cli.leaderboard)
 
 
 def _version(value: bool) -> None:

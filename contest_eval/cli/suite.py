@@ -39,7 +39,7 @@ def _stored_references(problem: Problem, tmp: Path) -> list[Solution]:
     """Imported references in judge languages, as files the builder can judge."""
     out = []
     for ref in problem.references:
-        if ref.language not in LANGUAGES:
+        if ref.language not in LANGUAGES or ref.origin == "suite":  # the recipe's own are judged from its files
             continue
         path = tmp / f"{ref.origin}-{ref.name}-{ref.id}.src"
         path.write_text(ref.code, encoding="utf-8")
@@ -70,6 +70,16 @@ def _problem(session: Any, recipe: ProblemRecipe, platform: str) -> Problem:
     return problem
 
 
+def _keep_references(session: Any, problem: Problem, recipe: ProblemRecipe) -> None:
+    """Our references go into the store too: the ``reference`` pseudo-model submits them."""
+    for sol in recipe.references:
+        row = session.query(Reference).filter_by(problem_id=problem.id, language=sol.language, origin="suite", name=sol.name).one_or_none()
+        if row is None:
+            session.add(Reference(problem_id=problem.id, language=sol.language, origin="suite", name=sol.name, code=sol.code))
+        elif row.code != sol.code:
+            row.code = sol.code
+
+
 @app.command()
 def build(
     directory: Path = typer.Argument(..., help="Suite recipe folder (with suite.toml)."),
@@ -98,6 +108,7 @@ def build(
             except (RecipeError, AssertionError, ValueError, TypeError) as exc:
                 fail(f"{recipe.slug}: generator failed: {exc}")
             refs = recipe.references + _stored_references(row, Path(tmp))
+            _keep_references(session, row, recipe)
             # Progress goes to stderr so --json output stays parseable.
             built = build_problem(judge, recipe, cases, refs, lambda line: err_console.print(line, markup=False, highlight=False), workers)
             status = "failed" if not built.ok else "unchanged"

@@ -1,0 +1,247 @@
+"""``contest-eval models …``, ``run``, ``report``, ``leaderboard``."""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from sqlalchemy import select
+
+from contest_eval.cli.output import console, emit_json, err_console, fail, parse_day, state
+from contest_eval.db.catalog import latest_suite, list_problems
+from contest_eval.db.engine import open_store, session_scope
+from contest_eval.db.models import Model, Problem
+
+models_app = typer.Typer(help="Register the models you evaluate.", no_args_is_help=True)
+
+# The VibeThinker-3B protocol (research/anchors_eval.md §0): 8 contests × 4 problems × 4 rollouts.
+PRESETS: dict[str, dict[str, Any]] = {
+    "vibethinker-leetcode": {
+        "contests": ["biweekly-contest-181", "biweekly-contest-182", "biweekly-contest-183", "weekly-contest-499",
+                     "weekly-contest-500", "weekly-contest-502", "weekly-contest-503", "weekly-contest-504"],
+        "platform": "leetcode", "rollouts": 4, "lang": "python3", "temperature": 1.0, "top_p": 0.95, "top_k": -1,
+        "max_tokens": None,
+    },
+}
+DEFAULT_SMOLLM = "SmolLM2-135M-Instruct"
+
+
+def _date(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        fail(f"{option} must be a date like 2025-01-31, got {value!r}")
+
+
+@models_app.command("add")
+def models_add(
+    name: str = typer.Argument(..., help="A name for the model in reports."),
+    hf_id: str | None = typer.Option(None, "--hf-id", help="Hugging Face id (or a local GGUF path for llamacpp)."),
+    endpoint: str | None = typer.Option(None, "--endpoint", help="OpenAI-compatible base URL, e.g. http://host:8000/v1."),
+    revision: str | None = typer.Option(None, "--revision", help="Model revision (commit) to pin."),
+    cutoff: str = typer.Option(..., "--cutoff", help="Declared training-data cutoff (YYYY-MM-DD)."),
+    released: str | None = typer.Option(None, "--released", help="Release date (YYYY-MM-DD)."),
+    boundary: str | None = typer.Option(None, "--boundary", help="Explicit contamination boundary (default: later of cutoff and release)."),
+) -> None:
+    """Add or update a model; its contamination boundary decides which problems count."""
+    if not hf_id and not endpoint:
+        fail("give --hf-id or --endpoint")
+    with session_scope(state["db"]) as s:
+        model = s.scalar(select(Model).where(Model.name == name)) or Model(name=name)
+        model.hf_id, model.endpoint, model.revision = hf_id, endpoint, revision
+        model.cutoff, model.released, model.boundary = _date(cutoff, "--cutoff"), _date(released, "--released"), _date(boundary, "--boundary")
+        s.add(model)
+    console.print(f"model {name} saved")
+
+
+@models_app.command("list")
+def models_list(as_json: bool = typer.Option(False, "--json", help="Print as JSON.")) -> None:
+    """List registered models with their boundaries."""
+    from contest_eval.run.pipeline import boundary_of
+
+    with session_scope(state["db"]) as s:
+        rows = [{"name": m.name, "hf_id": m.hf_id, "endpoint": m.endpoint, "revision": m.revision,
+                 "cutoff": str(m.cutoff) if m.cutoff else None, "released": str(m.released) if m.released else None,
+                 "boundary": (boundary_of(m) or "").__str__()[:10] or None} for m in s.scalars(select(Model).order_by(Model.name))]
+    if as_json:
+        emit_json(rows)
+        return
+    table = Table("name", "hf id / endpoint", "revision", "cutoff", "released", "boundary")
+    for r in rows:
+        table.add_row(r["name"], r["hf_id"] or r["endpoint"] or "", r["revision"] or "", r["cutoff"] or "", r["released"] or "", r["boundary"] or "")
+    console.print(table)
+
+
+def _backend(name: str, model: Model, problems: list[Problem], lang: str, options: dict[str, Any]) -> Any:
+    from contest_eval.generate.backend import GenerationError, get_backend
+    from contest_eval.run.reference import ReferenceBackend, pick_reference
+
+    if name == "reference":
+        codes = {p.slug: code for p in problems if (code := pick_reference(list(p.references), lang))}
+        return ReferenceBackend(codes, lang)
+    try:
+        if name == "openai":
+            return get_backend(name, base_url=model.endpoint, model=model.hf_id or model.name, **options)
+        if name == "llamacpp":
+            return get_backend(name, **({"model_path": model.hf_id} if model.hf_id and model.hf_id.endswith(".gguf") else {}), **options)
+        if name == "vllm":
+            return get_backend(name, model=model.hf_id, revision=model.revision, **options)
+        return get_backend(name, **options)
+    except (GenerationError, ValueError, TypeError, OSError) as exc:
+        fail(f"backend {name}: {exc}")
+
+
+def run(
+    model: str = typer.Option(..., "--model", help="A registered model (see `models add`)."),
+    backend: str = typer.Option("llamacpp", "--backend", help="vllm, openai, llamacpp, replay or reference."),
+    since: str | None = typer.Option(None, "--since", help="Problems released at or after this UTC date."),
+    until: str | None = typer.Option(None, "--until", help="Problems released before this UTC date."),
+    contest: list[str] = typer.Option([], "--contest", help="Contest slug (repeatable)."),
+    platform: str | None = typer.Option(None, "--platform", help="leetcode, codeforces, atcoder, sample."),
+    lang: str | None = typer.Option(None, "--lang", help="Target language (default python3)."),
+    rollouts: int | None = typer.Option(None, "--rollouts", min=1, help="Independent first attempts per problem."),
+    temperature: float | None = typer.Option(None, "--temperature", min=0.0),
+    top_p: float | None = typer.Option(None, "--top-p"),
+    top_k: int | None = typer.Option(None, "--top-k", help="-1 disables top-k."),
+    max_tokens: int | None = typer.Option(None, "--max-tokens", help="Default: no cap below the model's maximum."),
+    seed: int = typer.Option(0, "--seed"),
+    preset: str | None = typer.Option(None, "--preset", help=f"One of: {', '.join(PRESETS)}."),
+    replay_file: Path | None = typer.Option(None, "--replay-file", help="JSONL of {problem, rollout, text} for --backend replay."),
+    include_seen: bool = typer.Option(False, "--include-seen", help="Also run problems released on or before the model's boundary."),
+    judge_workers: int = typer.Option(2, "--judge-workers", min=1),
+    as_json: bool = typer.Option(False, "--json", help="Print the run id and counts as JSON."),
+) -> None:
+    """Generate one first-attempt solution per problem and rollout, judge each, store everything.
+
+    Re-running the same command resumes the run: nothing stored is redone.
+    """
+    from contest_eval.generate.backend import GenerationError, Sampling
+    from contest_eval.judge.engine import Judge
+    from contest_eval.judge.language import LanguageError, load_language
+    from contest_eval.run.pipeline import Pipeline, RunPlan, boundary_of, open_run
+
+    p = dict(PRESETS.get(preset, {})) if preset else {}
+    if preset and not p:
+        fail(f"unknown preset {preset!r} (choose from {', '.join(PRESETS)})")
+    contests = contest or p.get("contests", [])
+    language = lang or p.get("lang", "python3")
+    try:
+        load_language(language)
+    except LanguageError as exc:
+        fail(str(exc))
+    try:
+        sampling = Sampling(temperature=temperature if temperature is not None else p.get("temperature", 1.0),
+                            top_p=top_p if top_p is not None else p.get("top_p", 0.95),
+                            top_k=top_k if top_k is not None else p.get("top_k", -1),
+                            max_tokens=max_tokens if max_tokens is not None else p.get("max_tokens"), seed=seed)
+    except ValueError as exc:
+        fail(str(exc))
+    _, factory = open_store(state["db"])
+    with factory() as s:
+        m = s.scalar(select(Model).where(Model.name == model))
+        if m is None:
+            fail(f"unknown model {model!r}; add it with: contest-eval models add")
+        boundary = boundary_of(m)
+        chosen = list_problems(s, platform or p.get("platform"), parse_day(since, "--since"), parse_day(until, "--until"), contests)
+        skipped_seen = [x.slug for x in chosen if not include_seen and boundary and x.release_time and x.release_time <= boundary]
+        no_suite = [x.slug for x in chosen if latest_suite(s, x.id) is None]
+        problems = [x for x in chosen if x.slug not in skipped_seen and x.slug not in no_suite]
+        for x in problems:
+            list(x.references)  # load before the session closes
+        if not problems:
+            fail(f"no judgeable problems selected ({len(chosen)} matched; {len(skipped_seen)} on or before the boundary, "
+                 f"{len(no_suite)} without a suite)")
+        options: dict[str, Any] = {"path": replay_file} if backend == "replay" and replay_file else {}
+        if backend == "replay" and not replay_file:
+            fail("--backend replay needs --replay-file")
+        plan = RunPlan(m, backend, options, language, rollouts or p.get("rollouts", 1), sampling, problems, preset,
+                       {"since": since, "until": until, "contests": contests, "platform": platform})
+        run_row = open_run(s, plan)
+        s.commit()
+        run_id = run_row.id
+    for slug in skipped_seen:
+        err_console.print(f"excluded {slug}: released on or before the boundary {boundary:%Y-%m-%d}", highlight=False)
+    for slug in no_suite:
+        err_console.print(f"skipped {slug}: no test suite (contest-eval suite build …)", highlight=False)
+    gen = _backend(backend, plan.model, problems, language, options)
+    total = len(problems) * plan.rollouts
+    started = time.monotonic()
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err_console,
+                  transient=not err_console.is_terminal) as progress:
+        tasks = {"generated": progress.add_task("generated", total=total), "judged": progress.add_task("judged", total=total)}
+        pipe = Pipeline(factory, Judge(), gen, plan, run_id, lambda what, n: progress.advance(tasks[what], n), judge_workers)
+        already = total - len(pipe.missing_requests())
+        progress.advance(tasks["generated"], already)
+        progress.advance(tasks["judged"], already - len(pipe.unjudged()))
+        try:
+            counts = pipe.execute()
+        except GenerationError as exc:
+            fail(f"generation failed (everything finished so far is stored; re-run to resume): {exc}")
+    summary = {"run": run_id, "problems": len(problems), "rollouts": plan.rollouts, **counts, "seconds": round(time.monotonic() - started, 1)}
+    if as_json:
+        emit_json(summary)
+    else:
+        console.print(f"run {run_id}: {len(problems)} problems × {plan.rollouts} rollouts; generated {counts['generated']}, "
+                      f"judged {counts['judged']} this time ({summary['seconds']} s). Report: contest-eval report {run_id}")
+
+
+def report(
+    run_id: int = typer.Argument(..., metavar="RUN", help="Run id."),
+    include_seen: bool = typer.Option(False, "--include-seen", help="Count problems on or before the boundary in the headline."),
+    per_problem: bool = typer.Option(False, "--per-problem", help="Also list every problem's solve rate."),
+    as_json: bool = typer.Option(False, "--json", help="Print as JSON."),
+    html: Path | None = typer.Option(None, "--html", help="Also write a self-contained HTML report here."),
+) -> None:
+    """Acceptance of one run with Wilson intervals, per problem, contest, difficulty, language and verdict."""
+    from contest_eval.report import queries, render, summary as summ, leaderboard as lb
+
+    with session_scope(state["db"]) as s:
+        try:
+            info = queries.load_run_info(s, run_id)
+        except LookupError as exc:
+            fail(str(exc))
+        rows = queries.load_run_rows(s, run_id)
+    result = summ.summarize(rows, boundary=None if include_seen else info.boundary)
+    if as_json:
+        emit_json(render.summary_to_json(result, info))
+    else:
+        render.print_summary(result, console, title=f"run {run_id}: {info.model}", per_problem=per_problem)
+    if html is not None:
+        board = lb.build_leaderboard([lb.ModelEntry(info.model, info.boundary, rows)],
+                                     lb.make_windows([lb.ModelEntry(info.model, info.boundary, rows)], "month"), "month")
+        render.write_html(html, title=f"contest-eval run {run_id}: {info.model}", summary=result, leaderboard=board)
+        err_console.print(f"wrote {html}")
+
+
+def leaderboard(
+    by: str = typer.Option("month", "--by", help="month or week."),
+    since: str | None = typer.Option(None, "--since", help="First window starts at this UTC date."),
+    until: str | None = typer.Option(None, "--until", help="Last window ends before this UTC date."),
+    as_json: bool = typer.Option(False, "--json", help="Print as JSON."),
+    html: Path | None = typer.Option(None, "--html", help="Also write an HTML leaderboard with a plot."),
+) -> None:
+    """Models × time windows; a window containing a model's boundary is flagged, not ranked."""
+    from contest_eval.report import leaderboard as lb, queries, render
+
+    if by not in ("month", "week"):
+        fail("--by must be month or week")
+    with session_scope(state["db"]) as s:
+        entries = queries.load_leaderboard_entries(s)
+    if not entries:
+        fail("no runs in the store yet")
+    board = lb.build_leaderboard(entries, lb.make_windows(entries, by, since=parse_day(since, "--since"), until=parse_day(until, "--until")), by)
+    if as_json:
+        emit_json(render.leaderboard_to_json(board))
+    else:
+        render.print_leaderboard(board, console)
+    if html is not None:
+        render.write_html(html, title="contest-eval leaderboard", leaderboard=board)
+        err_console.print(f"wrote {html}")
+

@@ -1,0 +1,1 @@
+"""The pipeline: select problems, generate, judge, store, resume."""
