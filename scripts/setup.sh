@@ -20,7 +20,7 @@ if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
 fi
 .venv/bin/python -m pip install -q --upgrade pip
-.venv/bin/python -m pip install -q -e '.[test]'
+.venv/bin/python -m pip install -q -e '.[test,llamacpp]'
 
 if ! docker info >/dev/null 2>&1; then
   echo "error: no Docker engine (docker info failed); the judge needs one" >&2
