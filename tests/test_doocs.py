@@ -14,7 +14,7 @@ from contest_eval.problems.metadata import parse_metadata
 from contest_eval.problems.record import ContestRecord, ProblemRecord, Rejected
 from contest_eval.problems.schedule import parse_contests_json
 
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+from conftest import SHARED_DATA as DATA
 PROBLEMS = DATA / "leetcode" / "problems"
 CONTESTS = DATA / "leetcode" / "contests.json"
 

@@ -20,7 +20,7 @@ from contest_eval.problems.lcb import decode_private_tests, parse_lcb
 from contest_eval.problems.leetcodedataset import parse_leetcodedataset
 from contest_eval.problems.record import ProblemRecord, Rejected
 
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+from conftest import SHARED_DATA as DATA
 SAMPLES = DATA / "samples"
 DEEPSEEK = SAMPLES / "deepseek_leetcode_5.jsonl"
 LCD = SAMPLES / "leetcodedataset_v0.3.1_5.jsonl"

@@ -47,6 +47,11 @@ def test_reference_model_scores_everything(store: Path, tmp_path: Path):
     text = json.dumps(report)
     assert report["attempts"]["successes"] == 6 and report["attempts"]["n"] == 6, text
     assert report["ie"] == 0 and report["headline_valid"] is True
+    board = json.loads(cli("--db", str(db), "leaderboard", "--json").stdout)
+    assert [r["model"] for r in board["rows"]] == ["oracle"]
+    html = tmp_path / "r.html"
+    assert cli("--db", str(db), "report", str(run_id), "--html", str(html)).returncode == 0
+    assert "data:image/png;base64," in html.read_text()
 
 
 def _completion(code: str, lang: str = "python") -> str:

@@ -26,7 +26,9 @@ from contest_eval.scrape.atcoder import (
 from contest_eval.scrape.http import PoliteClient
 from tests.scrape_server import Reply, Request, ScrapeServer
 
-RECORDED = Path("/work/shared/data/fixtures/atcoder")
+from conftest import SHARED_DATA
+
+RECORDED = SHARED_DATA / "fixtures" / "atcoder"
 BUILT = Path(__file__).parent / "fixtures" / "scrape" / "atcoder"
 
 

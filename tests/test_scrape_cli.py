@@ -20,7 +20,9 @@ from scrape_server import Reply, Request, ScrapeServer
 from test_cli import cli, one_line_error
 
 ROOT = Path(__file__).resolve().parent
-SHARED = ROOT.parents[1] / "shared" / "data" / "fixtures"
+from conftest import SHARED_DATA
+
+SHARED = SHARED_DATA / "fixtures"
 BUILT = ROOT / "fixtures" / "scrape"
 pytestmark = pytest.mark.skipif(not SHARED.is_dir(), reason=f"recorded fixtures {SHARED} are absent")
 

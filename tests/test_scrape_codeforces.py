@@ -28,7 +28,9 @@ from contest_eval.scrape.codeforces import (
 from contest_eval.scrape.http import PoliteClient, ScrapeError
 from tests.scrape_server import Reply, Request, ScrapeServer
 
-RECORDED = Path("/work/shared/data/fixtures/codeforces")
+from conftest import SHARED_DATA
+
+RECORDED = SHARED_DATA / "fixtures" / "codeforces"
 BUILT = Path(__file__).parent / "fixtures" / "scrape" / "codeforces"
 START_118 = datetime.fromtimestamp(1317999600, tz=timezone.utc)  # illustrative, from the built envelope
 

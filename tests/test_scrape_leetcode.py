@@ -25,8 +25,10 @@ from scrape_server import Reply, Request, ScrapeServer
 
 HERE = Path(__file__).resolve().parent
 BUILT = HERE / "fixtures" / "scrape" / "leetcode"
-RECORDED = HERE.parents[1] / "shared" / "data" / "fixtures" / "leetcode"
-SCHEDULE = HERE.parents[1] / "shared" / "data" / "leetcode" / "contests.json"
+from conftest import SHARED_DATA
+
+RECORDED = SHARED_DATA / "fixtures" / "leetcode"
+SCHEDULE = SHARED_DATA / "leetcode" / "contests.json"
 
 
 def recorded(name: str) -> dict:

@@ -12,7 +12,7 @@ import pytest
 from contest_eval.problems.metadata import parse_metadata
 from contest_eval.problems.signature import merge_metadata, metadata_from_cpp, metadata_from_java, metadata_from_python
 
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+from conftest import SHARED_DATA as DATA
 SUITE = Path(__file__).resolve().parents[1] / "suites" / "leetcode-2026-04-25_2026-05-31"
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from contest_eval.problems.statement import extract_constraints, extract_examples, html_to_text
 
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+from conftest import SHARED_DATA as DATA
 PROBLEMS = DATA / "leetcode" / "problems"
 
 

@@ -11,7 +11,7 @@ import pytest
 
 from test_cli import cli, one_line_error
 
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+from conftest import SHARED_DATA as DATA
 needs_data = pytest.mark.skipif(not (DATA / "leetcode").is_dir(), reason=f"shared data folder {DATA} is absent")
 
 
@@ -109,3 +109,17 @@ def test_timestamps_are_utc_aware(tmp_path: Path):
         s.add(Contest(platform="p", slug="aware", start_time=datetime(2026, 1, 1, 3, tzinfo=timezone.utc)))
         s.commit()
         assert s.query(Contest).one().start_time.tzinfo is not None
+
+
+@needs_data
+def test_vibethinker_preset_selects_the_32_problems(tmp_path: Path):
+    db = tmp_path / "store.db"
+    db_cli(db, "import", "doocs", str(DATA / "leetcode" / "problems"))
+    db_cli(db, "import", "contests", str(DATA / "leetcode" / "contests.json"))
+    assert db_cli(db, "models", "add", "m", "--hf-id", "x/y", "--cutoff", "2026-01-01").returncode == 0
+    proc = db_cli(db, "run", "--model", "m", "--preset", "vibethinker-leetcode", "--backend", "reference")
+    # No suites are built in this store: the selection is reported, then refused.
+    one_line_error(proc, "32 matched; 0 on or before the boundary, 32 without a suite")
+    models = json.loads(db_cli(db, "models", "list", "--json").stdout)
+    assert models == [{"name": "m", "hf_id": "x/y", "endpoint": None, "revision": None, "cutoff": "2026-01-01",
+                       "released": None, "boundary": "2026-01-01"}]

@@ -62,7 +62,18 @@ def llama_kwargs(model_path: str | Path, n_ctx: int = 0, seed: int | None = None
         kwargs["seed"] = seed
     if n_threads is not None:
         kwargs["n_threads"] = n_threads
+        kwargs["n_threads_batch"] = n_threads
     return kwargs
+
+
+def default_threads() -> int:
+    """Half the logical CPUs, at least one.
+
+    ggml's worker threads spin while waiting for each other, so using every
+    core on a machine that is also judging (or shared) is catastrophic: on a
+    loaded 2-core box 2 threads decoded 15x slower than 1.
+    """
+    return max(1, (os.cpu_count() or 2) // 2)
 
 
 def completion_kwargs(messages: list[dict[str, Any]], sampling: Sampling, seed: int | None) -> dict[str, Any]:
@@ -119,7 +130,7 @@ class LlamaCppBackend:
         if not path.is_file():
             raise GenerationError(f"GGUF model not found: {path}")
         self.model_path = path
-        threads = n_threads if n_threads is not None else max(1, (os.cpu_count() or 2))
+        threads = n_threads if n_threads is not None else default_threads()
         self.llama_kwargs = llama_kwargs(path, n_ctx, seed, threads)
         self._factory = llama_factory
         self._llm: Any = None
