@@ -49,8 +49,9 @@ class BuiltSuite:
         return not self.problems
 
 
-def content_hash(compare: str, tests: list[tuple[str, str, str]]) -> str:
-    h = hashlib.sha256(compare.encode())
+def content_hash(compare: str, tests: list[tuple[str, str, str]], limits: tuple[int, int] = (0, 0)) -> str:
+    """Identity of a suite: what is judged and how (policy and limits)."""
+    h = hashlib.sha256(f"{compare}\x00{limits[0]}\x00{limits[1]}".encode())
     for inp, out, _ in tests:
         h.update(b"\x00" + inp.encode("utf-8", "surrogateescape") + b"\x01" + out.encode("utf-8", "surrogateescape"))
     return h.hexdigest()
@@ -119,7 +120,7 @@ def build_problem(judge: Judge, recipe: ProblemRecipe, cases: list[TestCase], re
         built.tests.append((case.input, _canonical(first, recipe.kind), case.origin))
     if len(built.tests) < recipe.min_tests and not built.problems:
         built.problems.append(f"only {len(built.tests)} tests, the recipe asks for at least {recipe.min_tests}")
-    built.content_hash = content_hash(recipe.compare, built.tests)
+    built.content_hash = content_hash(recipe.compare, built.tests, (recipe.time_limit_ms, recipe.memory_limit_mb))
     return built
 
 
