@@ -98,3 +98,28 @@ def test_scrape_atcoder_real_tasks_page(tmp_path: Path):
     # The task pages are not recorded: each is skipped with its reason, never half-stored.
     assert summary["problems"]["skipped"] == len(summary["rejected"]) > 0
     assert all("abc308" in r["where"] for r in summary["rejected"])
+
+
+def test_scrape_codeforces_contest_with_fallbacks(tmp_path: Path):
+    """Standings and statement pages are built from the documented structure
+    (problem entries copied from the real problemset recording); one page is a
+    Cloudflare block, which must fall back to API metadata with a warning."""
+    db = tmp_path / "s.db"
+    cf = BUILT / "codeforces"
+    with ScrapeServer() as srv:
+        srv.route("/api/contest.standings", Reply.file(cf / "standings_118.json"))
+        srv.route("/contest/118/problem/A", Reply.file(cf / "118A.html"))
+        srv.route("/contest/118/problem/B", Reply.file(cf / "cloudflare_403.html", status=403))
+        for index in "CDE":
+            srv.route(f"/contest/118/problem/{index}", Reply.file(cf / "pre_plain.html"))
+        proc = cli("--db", str(db), "scrape", "codeforces", "--base-url", srv.base_url, "--contest", "118",
+                   "--min-interval", "0", "--json")
+    assert proc.returncode == 0, proc.stderr
+    summary = json.loads(proc.stdout)
+    assert summary["contests"]["new"] == 1 and summary["problems"]["new"] >= 2
+    assert any(w.startswith("118B") and "Cloudflare" in w for w in summary["warnings"])
+    rows = json.loads(cli("--db", str(db), "problems", "list", "--platform", "codeforces", "--json").stdout)
+    by_slug = {r["slug"]: r for r in rows}
+    assert by_slug["118A"]["release_time"] == "2011-10-07T15:00:00+00:00" and by_slug["118A"]["kind"] == "stdin"
+    shown = json.loads(cli("--db", str(db), "problems", "show", "118A", "--json").stdout)
+    assert len(shown["examples"]) == 3
