@@ -48,7 +48,9 @@ def test_reference_model_scores_everything(store: Path, tmp_path: Path):
     assert report["attempts"]["successes"] == 6 and report["attempts"]["n"] == 6, text
     assert report["ie"] == 0 and report["headline_valid"] is True
     board = json.loads(cli("--db", str(db), "leaderboard", "--json").stdout)
-    assert [r["model"] for r in board["rows"]] == ["oracle"]
+    oracle = next(r for r in board["rows"] if r["model"] == "oracle")
+    assert (oracle["total_clean"]["successes"], oracle["total_clean"]["n"]) == (6, 6)
+    assert [c["flag"] for c in oracle["cells"]] == ["clean"] and oracle["cells"][0]["rank"] == 1
     html = tmp_path / "r.html"
     assert cli("--db", str(db), "report", str(run_id), "--html", str(html)).returncode == 0
     assert "data:image/png;base64," in html.read_text()
