@@ -36,7 +36,7 @@ OOM_MARKERS = (
 )
 STDERR_CAP = 64 * 1024
 # However loaded the host, no run outlives this multiple of its wall limit.
-WALL_CEILING = 10
+WALL_CEILING = 3
 STDOUT_KEEP = 4 * 1024
 
 NONCE = os.environ.pop("CE_NONCE", "")
@@ -88,6 +88,32 @@ def proc_cpu_ms(pid):
     except (OSError, IndexError, ValueError):
         pass
     return max(sampled, precise // 1_000_000)
+
+
+def container_cpu_ms():
+    """CPU time of everything in this container's cgroup (v1 or v2), or None.
+
+    A fork bomb spends its CPU in children the per-process figure never sees;
+    the cgroup total sees all of them.
+    """
+    try:
+        with open("/sys/fs/cgroup/cpuacct/cpuacct.usage") as f:
+            return int(f.read()) // 1_000_000
+    except (OSError, ValueError):
+        pass
+    try:
+        with open("/sys/fs/cgroup/cpu.stat") as f:
+            for line in f:
+                if line.startswith("usage_usec "):
+                    return int(line.split()[1]) // 1000
+    except (OSError, ValueError):
+        pass
+    return None
+
+
+def own_cpu_ms():
+    ru = resource.getrusage(resource.RUSAGE_SELF)
+    return int((ru.ru_utime + ru.ru_stime) * 1000)
 
 
 def run_delay_ms(pid):
@@ -182,6 +208,7 @@ class Run:
             pass_fds = (3,)
         stdin = subprocess.PIPE if stdin_bytes is not None else stdin_file if stdin_file is not None else subprocess.DEVNULL
         self.start = time.monotonic()
+        self.cg_start, self.own_start = container_cpu_ms(), own_cpu_ms()
         self.proc = subprocess.Popen(
             argv, cwd="/work", env=env, stdin=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
             pass_fds=pass_fds, preexec_fn=limiter(limits, res_w), close_fds=True,
@@ -280,7 +307,9 @@ class Run:
             if status is None:
                 cpu = proc_cpu_ms(self.proc.pid) or 0
                 wall = (time.monotonic() - self.start) * 1000
-                if cpu > lim["cpu_ms"]:
+                cg = container_cpu_ms()
+                group_cpu = 0 if cg is None or self.cg_start is None else (cg - self.cg_start) - (own_cpu_ms() - self.own_start)
+                if cpu > lim["cpu_ms"] or group_cpu > lim["cpu_ms"]:
                     self.kill("tle")
                 elif wall - run_delay_ms(self.proc.pid) > lim["wall_ms"] or wall > WALL_CEILING * lim["wall_ms"]:
                     # Time spent waiting for a CPU is the machine's load, not

@@ -193,8 +193,10 @@ class Sandbox:
         container, root, nonce = warm.container, warm.root, warm.nonce
         try:
             _write_inputs(root, plan, files, inputs)
+            # The supervisor's own ceiling is 3x each wall limit; this outer
+            # deadline only catches a supervisor that itself went wrong.
             per_test = limits.run_wall_ms if mode == "stdin" else 0
-            deadline = limits.compile_wall_ms + limits.run_wall_ms + per_test * len(inputs) + 30_000
+            deadline = limits.compile_wall_ms + 3 * (limits.run_wall_ms + per_test * len(inputs)) + 30_000
             try:
                 status = container.wait(timeout=deadline / 1000)
             except Exception as exc:  # requests' ReadTimeout or a connection error
