@@ -136,7 +136,7 @@ def codeforces(
     scraper = CodeforcesScraper(_client(archive, min_interval), base_url or "https://codeforces.com")
     lo, hi = parse_day(since, "--since"), parse_day(until, "--until")
     sink = Sink()
-    records = ([_guard(lambda: scraper._standings(cid)[0]) for cid in contest] if contest
+    records = ([_guard(lambda: scraper.contest(cid)) for cid in contest] if contest
                else _guard(lambda: scraper.contests(lo, hi)))
     with _progress() as progress:
         task = progress.add_task("codeforces contests", total=len(records))

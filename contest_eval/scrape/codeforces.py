@@ -342,6 +342,10 @@ class CodeforcesScraper:
         payload = self._api("contest.standings", {"contestId": str(contest_id), "from": "1", "count": "1"})
         return parse_standings(payload)
 
+    def contest(self, contest_id: int | str) -> ContestRecord:
+        """One contest's schedule and problem slugs (``contest.standings`` with ``count=1``)."""
+        return self._standings(contest_id)[0]
+
     def problemset(self) -> list[ScrapedProblem]:
         return parse_problemset(self._api("problemset.problems"))
 
