@@ -20,6 +20,17 @@ if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
 fi
 .venv/bin/python -m pip install -q --upgrade pip
+# llama.cpp is compiled here, from source. Never with native CPU detection: a VM
+# can advertise instructions (AMX, some AVX-512) that it then traps as illegal.
+# The flags live in one file so the run's provenance can record them.
+# shellcheck source=scripts/llamacpp-build.env
+. scripts/llamacpp-build.env
+if ! .venv/bin/python -c "import llama_cpp, sys; sys.exit(llama_cpp.__version__ != '$LLAMA_CPP_PYTHON_VERSION')" 2>/dev/null \
+   || [ "$(cat .venv/.llamacpp-cmake-args 2>/dev/null)" != "$LLAMA_CPP_CMAKE_ARGS" ]; then
+  CMAKE_ARGS="$LLAMA_CPP_CMAKE_ARGS" FORCE_CMAKE=1 .venv/bin/python -m pip install -q --no-cache-dir --force-reinstall --no-deps \
+    "llama-cpp-python==$LLAMA_CPP_PYTHON_VERSION"
+  printf '%s' "$LLAMA_CPP_CMAKE_ARGS" > .venv/.llamacpp-cmake-args
+fi
 .venv/bin/python -m pip install -q -e '.[test,llamacpp]'
 
 if ! docker info >/dev/null 2>&1; then
