@@ -8,6 +8,7 @@ from typing import Any, NoReturn
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 console = Console()
 # Set by the root callback (--db); None means CONTEST_EVAL_DB or ./contest-eval.db.
@@ -18,7 +19,8 @@ err_console = Console(stderr=True)
 def fail(message: str, code: int = 2) -> NoReturn:
     """Print a one-line error and exit non-zero."""
     first = " ".join(str(message).split())
-    err_console.print(f"[bold red]error:[/] {first}", highlight=False, markup=True, soft_wrap=True)
+    # The message may quote anything (paths, model output): never parse it as markup.
+    err_console.print(f"[bold red]error:[/] {escape(first)}", highlight=False, markup=True, soft_wrap=True)
     raise typer.Exit(code)
 
 

@@ -171,6 +171,7 @@ def run(
     for slug in no_suite:
         err_console.print(f"skipped {slug}: no test suite (contest-eval suite build …)", highlight=False)
     gen = _backend(backend, plan.model, problems, language, options)
+    _record_engine(factory, run_id, gen)
     total = len(problems) * plan.rollouts
     started = time.monotonic()
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err_console,
@@ -184,12 +185,31 @@ def run(
             counts = pipe.execute()
         except GenerationError as exc:
             fail(f"generation failed (everything finished so far is stored; re-run to resume): {exc}")
+        finally:
+            close = getattr(gen, "close", None)
+            if callable(close):
+                close()
     summary = {"run": run_id, "problems": len(problems), "rollouts": plan.rollouts, **counts, "seconds": round(time.monotonic() - started, 1)}
     if as_json:
         emit_json(summary)
     else:
         console.print(f"run {run_id}: {len(problems)} problems × {plan.rollouts} rollouts; generated {counts['generated']}, "
                       f"judged {counts['judged']} this time ({summary['seconds']} s). Report: contest-eval report {run_id}")
+
+
+def _record_engine(factory: Any, run_id: int, gen: Any) -> None:
+    """Store what the backend says about its engine (model file, sha256, build flags) on the run."""
+    provenance = getattr(gen, "provenance", None)
+    if not callable(provenance):
+        return
+    from contest_eval.db.models import Run
+
+    info = provenance()
+    with factory() as s, s.begin():
+        row = s.get(Run, run_id)
+        if row is not None:
+            # A new dict: SQLAlchemy only notices a JSON column change on reassignment.
+            row.params = {**(row.params or {}), "engine": info}
 
 
 def report(

@@ -157,13 +157,14 @@ class _Entry:
     module: str
     cls: str
     extra: str | None = None  # pip extra that provides the heavy dependency
+    isolate: bool = False  # native code that can crash the interpreter: run it in a child process
 
 
 # Module paths only: importing this file must never import vllm or llama_cpp.
 _REGISTRY: dict[str, _Entry] = {
     "vllm": _Entry("contest_eval.generate.vllm_backend", "VLLMBackend", "vllm"),
     "openai": _Entry("contest_eval.generate.openai_backend", "OpenAIBackend"),
-    "llamacpp": _Entry("contest_eval.generate.llamacpp_backend", "LlamaCppBackend", "llamacpp"),
+    "llamacpp": _Entry("contest_eval.generate.llamacpp_backend", "LlamaCppBackend", "llamacpp", isolate=True),
     "replay": _Entry("contest_eval.generate.replay_backend", "ReplayBackend"),
 }
 
@@ -172,11 +173,19 @@ def backend_names() -> tuple[str, ...]:
     return tuple(_REGISTRY)
 
 
-def get_backend(name: str, **options: Any) -> Backend:
-    """Instantiate backend ``name`` with its options (model path, URL, ...)."""
+def get_backend(name: str, isolate: bool | None = None, **options: Any) -> Backend:
+    """Instantiate backend ``name`` with its options (model path, URL, ...).
+
+    Native backends run in a child process unless ``isolate=False`` (which the
+    child itself uses, and in-process tests that pass a fake engine factory).
+    """
     entry = _REGISTRY.get(name)
     if entry is None:
         raise ValueError(f"unknown backend {name!r} (choose from {', '.join(_REGISTRY)})")
+    if entry.isolate and isolate is not False:
+        from contest_eval.generate.isolated import IsolatedBackend
+
+        return IsolatedBackend(name, **options)
     module = importlib.import_module(entry.module)
     cls = getattr(module, entry.cls)
     try:

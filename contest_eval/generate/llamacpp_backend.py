@@ -15,8 +15,10 @@ Rollouts are sampled one by one with seeds ``seed+i``.
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import os
+import sys
 import time
 from pathlib import Path
 from typing import Any, Callable
@@ -134,6 +136,29 @@ class LlamaCppBackend:
         self.llama_kwargs = llama_kwargs(path, n_ctx, seed, threads)
         self._factory = llama_factory
         self._llm: Any = None
+
+    def provenance(self) -> dict[str, Any]:
+        """What a run records about the engine: the exact model file and how llama.cpp was built."""
+        digest = hashlib.sha256()
+        with open(self.model_path, "rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+        info: dict[str, Any] = {"model_file": str(self.model_path), "model_sha256": digest.hexdigest(),
+                                "n_threads": self.llama_kwargs.get("n_threads")}
+        try:
+            import llama_cpp
+
+            info["llama_cpp_python"] = llama_cpp.__version__
+            # The compiled-in CPU features: the variant this process actually runs.
+            info["cpu_features"] = llama_cpp.llama_print_system_info().decode("utf-8", "replace").strip()
+        except (ImportError, AttributeError):
+            pass
+        # scripts/setup.sh writes the CMake flags it built llama.cpp with beside the venv.
+        flags = os.path.join(sys.prefix, ".llamacpp-cmake-args")
+        if os.path.isfile(flags):
+            with open(flags, encoding="utf-8") as handle:
+                info["build_flags"] = handle.read().strip()
+        return info
 
     def engine(self) -> Any:
         if self._llm is None:
