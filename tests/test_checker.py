@@ -66,3 +66,40 @@ def test_custom_checker_runs_on_host(tmp_path: Path):
     assert check(policy, "function", "4", "10", "", tmp_path).ok
     assert not check(policy, "function", "4", "7", "", tmp_path).ok
     assert sys.executable
+
+
+# -- verdict integrity: the checkers are exact and total (hostile outputs) --
+
+def test_a_float_equals_an_integer_only_when_exactly_equal():
+    from contest_eval.judge.checker import check_value, parse_policy
+
+    exact = parse_policy("exact")
+    assert not check_value("9007199254740993", "9007199254740992.0", exact).ok
+    assert check_value("[3]", "[3.0]", exact).ok  # integral and equal: the same number
+    assert check_value("9007199254740993", "9007199254740993", exact).ok
+    assert check_value("2.0", "2", exact).ok and not check_value("9007199254740992.0", "9007199254740993", exact).ok
+
+
+def test_huge_and_deep_outputs_give_a_verdict_not_an_exception():
+    import time
+
+    from contest_eval.judge.checker import check_value, parse_policy
+
+    exact, nested, flt = parse_policy("exact"), parse_policy("unordered_nested"), parse_policy("float")
+    digits = "7" * 5000
+    assert check_value(digits, digits, exact).ok  # beyond Python's 4,300-digit int limit
+    assert not check_value(digits, "7" * 4999 + "8", exact).ok
+    assert not check_value("1.5", "9" * 5000, flt).ok
+    assert not check_value("[[1]]", "[" * 3000 + "]" * 3000, nested).ok
+    started = time.monotonic()
+    big = "[" * 420 + ",".join(["1"] * 1_000_000) + "]" * 420
+    assert not check_value("[[1,2],[3]]", big, nested).ok
+    assert time.monotonic() - started < 5  # bounded by the expected answer's size, not the output's
+
+
+def test_tokens_split_on_ascii_whitespace_only():
+    from contest_eval.judge.checker import check_tokens, parse_policy
+
+    tokens = parse_policy("tokens")
+    assert not check_tokens("a b", "a\u3000b", tokens).ok
+    assert check_tokens("a  b\n", "a b", tokens).ok and check_tokens("1\r\n2", "1 2", tokens).ok

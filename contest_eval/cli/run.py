@@ -127,9 +127,14 @@ def run(
     from contest_eval.judge.language import LanguageError, load_language
     from contest_eval.run.pipeline import Pipeline, RunPlan, boundary_of, open_run
 
+    from contest_eval.generate.backend import backend_names
+
     p = dict(PRESETS.get(preset, {})) if preset else {}
     if preset and not p:
         fail(f"unknown preset {preset!r} (choose from {', '.join(PRESETS)})")
+    # Refused before anything is stored: a bad choice must not leave an orphan run row.
+    if backend not in (*backend_names(), "reference"):
+        fail(f"unknown backend {backend!r} (choose from {', '.join((*backend_names(), 'reference'))})")
     contests = contest or p.get("contests", [])
     language = lang or p.get("lang", "python3")
     try:
@@ -143,6 +148,10 @@ def run(
                             max_tokens=max_tokens if max_tokens is not None else p.get("max_tokens"), seed=seed)
     except ValueError as exc:
         fail(str(exc))
+    n_rollouts = rollouts or p.get("rollouts", 1)
+    if sampling.temperature == 0 and n_rollouts > 1 and backend != "reference":
+        # Greedy decoding repeats one attempt n times; pass@n over copies would be a lie.
+        fail(f"--temperature 0 with {n_rollouts} rollouts gives {n_rollouts} identical attempts; use --rollouts 1 or a temperature > 0")
     _, factory = open_store(state["db"])
     with factory() as s:
         m = s.scalar(select(Model).where(Model.name == model))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from decimal import Decimal, InvalidOperation
 import subprocess
 import sys
 import tempfile
@@ -65,6 +66,23 @@ def parse_policy(text: str) -> Policy:
     raise CompareError(f"unknown compare policy {text!r} (exact, unordered, unordered_nested, float(abs=…,rel=…), tokens, custom:PATH)")
 
 
+class Int(str):
+    """A JSON integer kept as its digits: exact at any size (no 4,300-digit limit, no float rounding)."""
+
+    def __float__(self) -> float:
+        try:
+            return float(Decimal(self))
+        except (InvalidOperation, OverflowError):
+            return math.inf if not self.startswith("-") else -math.inf
+
+    def normal(self) -> str:
+        return "0" if self == "-0" else str(self)
+
+
+def _int(text: str) -> Int:
+    return Int(text)
+
+
 def _close(a: float, b: float, policy: Policy) -> bool:
     if math.isnan(a) or math.isnan(b) or math.isinf(a) != math.isinf(b):
         return False
@@ -75,16 +93,23 @@ def same(expected: Any, actual: Any, policy: Policy) -> bool:
     """Structural equality; bools are never numbers, floats compare per policy."""
     if isinstance(expected, bool) or isinstance(actual, bool):
         return type(expected) is type(actual) and expected == actual
-    if isinstance(expected, (int, float)) and isinstance(actual, (int, float)):
+    if isinstance(expected, (Int, float)) and isinstance(actual, (Int, float)):
         if policy.name == "float":
             return _close(float(actual), float(expected), policy)
-        if isinstance(expected, int) and isinstance(actual, int):
-            return expected == actual
+        if isinstance(expected, Int) and isinstance(actual, Int):
+            return expected.normal() == actual.normal()
+        # Exact means exact: an integer and a float are equal only when the float
+        # is integral and its exact binary value is that integer (so 3.0 == 3,
+        # but 9007199254740992.0 != 9007199254740993, which float() would merge).
+        whole, other = (expected, actual) if isinstance(expected, Int) else (actual, expected)
+        return math.isfinite(other) and Decimal(other) == Decimal(whole)
         return float(expected) == float(actual)
     if isinstance(expected, list) and isinstance(actual, list):
         return len(expected) == len(actual) and all(same(e, a, policy) for e, a in zip(expected, actual))
     if isinstance(expected, dict) and isinstance(actual, dict):
         return expected.keys() == actual.keys() and all(same(v, actual[k], policy) for k, v in expected.items())
+    if isinstance(expected, Int) or isinstance(actual, Int):
+        return False
     return type(expected) is type(actual) and expected == actual
 
 
@@ -98,12 +123,40 @@ def _canon(value: Any, nested: bool) -> Any:
 
 def _parse(text: str) -> tuple[bool, Any]:
     try:
-        return True, json.loads(text)
-    except (json.JSONDecodeError, RecursionError, TypeError):
+        return True, json.loads(text, parse_int=_int)
+    except (json.JSONDecodeError, RecursionError, TypeError, ValueError):
         return False, None
 
 
+def _depth(text: str) -> int:
+    deepest = level = 0
+    for char in re.sub(r'"(?:[^"\\]|\\.)*"', '""', text):
+        if char in "[{":
+            level += 1
+            deepest = max(deepest, level)
+        elif char in "]}":
+            level -= 1
+    return deepest
+
+
+# The expected output is ours; the actual one is the submission's. Work is bounded
+# by the expected answer's size and depth, so no output can make the host compare for long.
+SIZE_SLACK = 4096
+
+
 def check_value(expected_text: str, actual_text: str, policy: Policy) -> Check:
+    try:
+        return _check_value(expected_text, actual_text, policy)
+    except (RecursionError, ValueError, OverflowError, MemoryError) as exc:
+        # Checkers are total: whatever the bytes, a verdict, never a crash of the judge.
+        return Check(False, f"output cannot be compared ({type(exc).__name__})")
+
+
+def _check_value(expected_text: str, actual_text: str, policy: Policy) -> Check:
+    if len(actual_text) > 4 * len(expected_text) + SIZE_SLACK:
+        return Check(False, "output is far larger than the expected answer")
+    if _depth(actual_text) > _depth(expected_text):
+        return Check(False, "output is nested deeper than the expected answer")
     ok_e, expected = _parse(expected_text)
     if not ok_e:
         return Check(False, "expected output is not JSON (bad test)")
@@ -128,8 +181,14 @@ def _num(token: str) -> float | None:
     return v if math.isfinite(v) else None
 
 
+_ASCII_WS = re.compile(r"[ \t\n\r\f\v]+")
+
+
 def check_tokens(expected_text: str, actual_text: str, policy: Policy) -> Check:
-    exp, act = expected_text.split(), actual_text.split()
+    # Only ASCII whitespace separates tokens, as in testlib (Codeforces) checkers:
+    # U+3000 and friends are part of a token, not a separator.
+    exp, act = _ASCII_WS.split(expected_text.strip(" \t\n\r\f\v")), _ASCII_WS.split(actual_text.strip(" \t\n\r\f\v"))
+    exp, act = [t for t in exp if t], [t for t in act if t]
     if len(exp) != len(act):
         return Check(False, f"expected {len(exp)} tokens, got {len(act)}")
     for i, (e, a) in enumerate(zip(exp, act)):
