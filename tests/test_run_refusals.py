@@ -35,3 +35,18 @@ def test_greedy_decoding_with_several_rollouts_is_refused(tmp_path: Path) -> Non
 def test_error_text_is_never_read_as_markup(tmp_path: Path) -> None:
     out = cli("--db", str(tmp_path / "x.db"), "run", "--model", "m", "--backend", "bad[/tmp/x]")
     assert out.returncode != 0 and "bad[/tmp/x]" in out.stderr and "MarkupError" not in out.stderr
+
+
+def test_no_docker_engine_is_one_line_not_a_traceback(tmp_path: Path) -> None:
+    import os
+    import subprocess
+
+    from conftest import ROOT
+    from test_cli import EXE
+
+    env = {**os.environ, "DOCKER_HOST": f"unix://{tmp_path}/no-engine.sock"}
+    db = tmp_path / "nodock.db"
+    for args in (["suite", "build", str(ROOT / "suites" / "sample-contest")],):
+        out = subprocess.run([EXE, "--db", str(db), *args], capture_output=True, text=True, env=env, timeout=120)
+        assert out.returncode == 2 and "Traceback" not in out.stderr, out.stderr[-1500:]
+        assert out.stderr.count("\n") == 1 and "Docker engine unavailable" in out.stderr

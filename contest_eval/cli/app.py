@@ -48,4 +48,15 @@ def root(
 
 
 def main() -> None:
-    app()
+    from contest_eval.judge.images import ImageError
+    from contest_eval.judge.sandbox import SandboxError
+
+    try:
+        app()
+    except (SandboxError, ImageError) as exc:
+        # No engine or no image is the machine's state, not a bug: one line, like `judge submit`.
+        from contest_eval.cli.output import err_console
+        from rich.markup import escape
+
+        err_console.print(f"[bold red]error:[/] {escape(' '.join(str(exc).split()))}", highlight=False, soft_wrap=True)
+        raise SystemExit(2) from None
