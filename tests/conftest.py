@@ -14,20 +14,67 @@ ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
 
 
-def _shared_data() -> Path:
-    """The project's recorded data (``../shared/data`` beside the checkout).
+SHARED_DATA_ENV = "CONTEST_EVAL_SHARED_DATA"
+REQUIRE_SHARED_DATA_ENV = "CONTEST_EVAL_REQUIRE_SHARED_DATA"
+# Every skip for absent shared data starts with this, so the hook below can
+# turn those skips into failures when CI demands the data.
+SHARED_DATA_MISSING = "shared data missing:"
 
-    A clone elsewhere (CI) finds it through CONTEST_EVAL_SHARED_DATA or the
-    workspace's fixed location; tests that need it skip with a clear message
-    when it is absent, so the suite still runs for an outside user.
+
+def _shared_data() -> Path:
+    """The project's recorded real data (not part of this repository).
+
+    Found only through CONTEST_EVAL_SHARED_DATA or as ``../shared/data``
+    beside the checkout; tests that need it skip with a message naming the
+    absent file, so the suite still runs for an outside user.
     """
-    for candidate in (os.environ.get("CONTEST_EVAL_SHARED_DATA"), ROOT.parent / "shared" / "data", "/work/shared/data"):
-        if candidate and Path(candidate).is_dir():
-            return Path(candidate)
-    return ROOT.parent / "shared" / "data"
+    env = os.environ.get(SHARED_DATA_ENV)
+    return Path(env) if env else ROOT.parent / "shared" / "data"
 
 
 SHARED_DATA = _shared_data()
+
+
+def missing_shared_data(path: Path | str, what: str = "") -> str:
+    """The skip message for absent shared data: which file, and how to provide it."""
+    where = f"{SHARED_DATA_ENV}={os.environ[SHARED_DATA_ENV]}" if os.environ.get(SHARED_DATA_ENV) else f"{SHARED_DATA_ENV} unset, looked beside the checkout"
+    return (f"{SHARED_DATA_MISSING} {path}{f' ({what})' if what else ''} is absent [{where}]; "
+            f"set {SHARED_DATA_ENV} to the shared data folder (the one holding leetcode/, samples/, fixtures/)"
+            f" or place it at {ROOT.parent / 'shared' / 'data'}")
+
+
+def need_shared_data(path: Path, what: str = "") -> Path:
+    """``path`` inside the shared data, or skip the test saying what is absent."""
+    if not path.exists():
+        pytest.skip(missing_shared_data(path, what))
+    return path
+
+
+def _missing_shared_file(excinfo) -> Path | None:
+    """The absent shared-data file a test crashed on, if that is why it failed."""
+    if excinfo is None or not isinstance(excinfo.value, FileNotFoundError) or not excinfo.value.filename:
+        return None
+    path = Path(os.fsdecode(excinfo.value.filename))
+    return path if path.is_relative_to(SHARED_DATA) and not path.exists() else None
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """With CONTEST_EVAL_REQUIRE_SHARED_DATA=1 (CI), absent shared data fails the test instead of skipping it."""
+    outcome = yield
+    report = outcome.get_result()
+    missing = _missing_shared_file(call.excinfo)
+    if missing is not None and report.failed:
+        # A test that reads shared data directly (no explicit skip): absent data is a skip, not a crash.
+        report.outcome = "skipped"
+        report.longrepr = (str(item.path), (item.location[1] or 0) + 1, f"Skipped: {missing_shared_data(missing)}")
+    if not report.skipped or os.environ.get(REQUIRE_SHARED_DATA_ENV) != "1":
+        return
+    longrepr = report.longrepr
+    reason = longrepr[2] if isinstance(longrepr, tuple) and len(longrepr) == 3 else str(longrepr)
+    if SHARED_DATA_MISSING in reason:
+        report.outcome = "failed"
+        report.longrepr = f"{REQUIRE_SHARED_DATA_ENV}=1 but {reason.removeprefix('Skipped: ')}"
 
 
 def docker_available() -> bool:

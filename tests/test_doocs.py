@@ -14,14 +14,14 @@ from contest_eval.problems.metadata import parse_metadata
 from contest_eval.problems.record import ContestRecord, ProblemRecord, Rejected
 from contest_eval.problems.schedule import parse_contests_json
 
-from conftest import SHARED_DATA as DATA
+from conftest import SHARED_DATA as DATA, missing_shared_data
 PROBLEMS = DATA / "leetcode" / "problems"
 CONTESTS = DATA / "leetcode" / "contests.json"
 
 
 def _need(path: Path) -> Path:
     if not path.exists():
-        pytest.skip(f"shared data not found at {path} (real LeetCode data lives in ../shared/data)")
+        pytest.skip(missing_shared_data(path, "doocs LeetCode problem pages / contest schedule"))
     return path
 
 

@@ -20,7 +20,7 @@ from contest_eval.problems.lcb import decode_private_tests, parse_lcb
 from contest_eval.problems.leetcodedataset import parse_leetcodedataset
 from contest_eval.problems.record import ProblemRecord, Rejected
 
-from conftest import SHARED_DATA as DATA
+from conftest import SHARED_DATA as DATA, missing_shared_data
 SAMPLES = DATA / "samples"
 DEEPSEEK = SAMPLES / "deepseek_leetcode_5.jsonl"
 LCD = SAMPLES / "leetcodedataset_v0.3.1_5.jsonl"
@@ -28,7 +28,7 @@ LCD = SAMPLES / "leetcodedataset_v0.3.1_5.jsonl"
 
 def _need(path: Path) -> Path:
     if not path.exists():
-        pytest.skip(f"shared sample data not found at {path} (the ../shared/data folder is only present in the project workspace)")
+        pytest.skip(missing_shared_data(path, "recorded dataset sample"))
     return path
 
 

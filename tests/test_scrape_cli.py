@@ -20,11 +20,11 @@ from scrape_server import Reply, Request, ScrapeServer
 from test_cli import cli, one_line_error
 
 ROOT = Path(__file__).resolve().parent
-from conftest import SHARED_DATA
+from conftest import SHARED_DATA, missing_shared_data
 
 SHARED = SHARED_DATA / "fixtures"
 BUILT = ROOT / "fixtures" / "scrape"
-pytestmark = pytest.mark.skipif(not SHARED.is_dir(), reason=f"recorded fixtures {SHARED} are absent")
+pytestmark = pytest.mark.skipif(not SHARED.is_dir(), reason=missing_shared_data(SHARED, "recorded scrape responses"))
 
 
 def _question_server(srv: ScrapeServer) -> list[str]:

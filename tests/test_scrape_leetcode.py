@@ -25,7 +25,7 @@ from scrape_server import Reply, Request, ScrapeServer
 
 HERE = Path(__file__).resolve().parent
 BUILT = HERE / "fixtures" / "scrape" / "leetcode"
-from conftest import SHARED_DATA
+from conftest import SHARED_DATA, missing_shared_data
 
 RECORDED = SHARED_DATA / "fixtures" / "leetcode"
 SCHEDULE = SHARED_DATA / "leetcode" / "contests.json"
@@ -34,7 +34,7 @@ SCHEDULE = SHARED_DATA / "leetcode" / "contests.json"
 def recorded(name: str) -> dict:
     path = RECORDED / name
     if not path.exists():
-        pytest.skip(f"recorded fixture not found at {path} (lives in ../shared/data/fixtures)")
+        pytest.skip(missing_shared_data(path, "recorded LeetCode response"))
     return json.loads(path.read_text())
 
 

@@ -12,7 +12,7 @@ import pytest
 from contest_eval.problems.metadata import parse_metadata
 from contest_eval.problems.signature import merge_metadata, metadata_from_cpp, metadata_from_java, metadata_from_python
 
-from conftest import SHARED_DATA as DATA
+from conftest import SHARED_DATA as DATA, missing_shared_data
 SUITE = Path(__file__).resolve().parents[1] / "suites" / "leetcode-2026-04-25_2026-05-31"
 
 
@@ -191,7 +191,7 @@ def _fences(text: str) -> dict[str, str]:
 def test_real_references_agree_with_suite_recipes() -> None:
     problems = DATA / "leetcode" / "problems"
     if not problems.exists():
-        pytest.skip(f"shared data not found at {problems}")
+        pytest.skip(missing_shared_data(problems, "doocs LeetCode problem pages"))
     derived = 0
     for folder in sorted(problems.iterdir()):
         code = _fences((folder / "README_EN.md").read_text(encoding="utf-8"))

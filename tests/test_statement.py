@@ -9,13 +9,13 @@ import pytest
 
 from contest_eval.problems.statement import extract_constraints, extract_examples, html_to_text
 
-from conftest import SHARED_DATA as DATA
+from conftest import SHARED_DATA as DATA, missing_shared_data
 PROBLEMS = DATA / "leetcode" / "problems"
 
 
 def _need(path: Path) -> Path:
     if not path.exists():
-        pytest.skip(f"shared data not found at {path} (real LeetCode data lives in ../shared/data)")
+        pytest.skip(missing_shared_data(path, "real LeetCode statements / recorded LeetCode responses"))
     return path
 
 

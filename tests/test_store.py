@@ -11,8 +11,8 @@ import pytest
 
 from test_cli import cli, one_line_error
 
-from conftest import SHARED_DATA as DATA
-needs_data = pytest.mark.skipif(not (DATA / "leetcode").is_dir(), reason=f"shared data folder {DATA} is absent")
+from conftest import SHARED_DATA as DATA, missing_shared_data
+needs_data = pytest.mark.skipif(not (DATA / "leetcode").is_dir(), reason=missing_shared_data(DATA / "leetcode", "doocs LeetCode problems and contest schedule"))
 
 
 def db_cli(db: Path, *args: str):

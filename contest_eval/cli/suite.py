@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ from contest_eval.db.models import Problem, Reference, Suite, SuiteTest
 from contest_eval.db.specs import spec_for
 from contest_eval.judge.language import LANGUAGES
 from contest_eval.problems.record import ContestRecord, Example, ProblemRecord
+from contest_eval.problems.statement import html_to_text
 from contest_eval.suite.builder import TestCase, build_problem, validate_problem
 from contest_eval.suite.recipe import ProblemRecipe, RecipeError, Solution, load_suite
 
@@ -53,9 +55,12 @@ def _problem(session: Any, recipe: ProblemRecipe, platform: str) -> Problem:
         fail(f"problem {recipe.slug} is not in the store; import it first (contest-eval import doocs …)")
     if recipe.title:
         # The recipe defines this problem itself: it is the source of truth.
+        # Its statement is plain text, or the platform's HTML (LeetCode's, verbatim).
+        is_html = re.match(r"<[a-zA-Z][^>]*>", recipe.statement) is not None
         record = ProblemRecord(platform=platform, slug=recipe.slug, title=recipe.title, source="suite",
                                contest_slug=recipe.contest, contest_index=recipe.index, difficulty=recipe.difficulty,
-                               release_time=recipe.release_time, statement_text=recipe.statement,
+                               release_time=recipe.release_time,
+                               statement_text=html_to_text(recipe.statement) if is_html else recipe.statement,
                                statement_html=recipe.statement, kind=recipe.kind, metadata=recipe.metadata,
                                examples=[Example(e["input"], e["output"]) for e in recipe.examples])
         upsert_problem(session, record)

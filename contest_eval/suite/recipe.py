@@ -56,6 +56,10 @@ class ProblemRecipe:
     difficulty: str | None = None
     release_time: datetime | None = None
     examples: list[dict[str, str]] = field(default_factory=list)
+    # Provenance of the fields above (free text, kept as given): where the
+    # statement and dates come from, and under which licence.
+    source: str = ""
+    licence: str = ""
     references: list[Solution] = field(default_factory=list)
     wrong: list[Solution] = field(default_factory=list)
 
@@ -124,6 +128,10 @@ def load_problem_recipe(folder: Path) -> ProblemRecipe:
         examples = json.loads(raw["examples"]) if isinstance(raw.get("examples"), str) else list(raw.get("examples", []))
     except (ValueError, TypeError) as exc:
         raise RecipeError(f"{toml_path}: bad release_time or examples: {exc}") from exc
+    if release and release_time is not None and datetime.fromisoformat(str(release)).tzinfo is None:
+        raise RecipeError(f"{toml_path}: release_time {release!r} has no timezone (write e.g. +00:00)")
+    if not all(isinstance(e, dict) and isinstance(e.get("input"), str) and isinstance(e.get("output"), str) for e in examples):
+        raise RecipeError(f"{toml_path}: every example needs string 'input' and 'output' (wire format)")
     if not (folder / "gen.py").is_file():
         raise RecipeError(f"{folder}: gen.py is missing")
     return ProblemRecipe(
@@ -133,6 +141,7 @@ def load_problem_recipe(folder: Path) -> ProblemRecipe:
         seed=int(raw.get("seed", 0)), min_tests=int(raw.get("min_tests", 50)), title=str(raw.get("title", "")),
         statement=str(raw.get("statement", "")).strip(), contest=raw.get("contest"), index=raw.get("index"),
         difficulty=raw.get("difficulty"), release_time=release_time, examples=examples,
+        source=str(raw.get("source", "")), licence=str(raw.get("licence", raw.get("license", ""))),
         references=_solutions(folder, ("ref",)) + [s for s in _solutions(folder, ()) if s.path.stem.startswith("ref_")],
         wrong=_solutions(folder / "wrong", ()),
     )
