@@ -3,7 +3,9 @@
 Scales the problem's limits for the language, renders the harness, runs the
 submission through :class:`~contest_eval.judge.sandbox.Sandbox` and compares
 every output on the host.  An infrastructure failure is retried once and is
-reported as IE, never as a failure of the submission.
+reported as IE, never as a failure of the submission.  A verdict whose CPU
+time lands near the limit is re-judged up to twice and the fastest run kept:
+on a shared machine CPU time itself inflates under contention.
 """
 
 from __future__ import annotations
@@ -24,12 +26,23 @@ from contest_eval.judge.verdict import STATUS_VERDICTS, JudgeResult, TestResult,
 SUPERVISOR_HEADROOM_MB = 96
 ADDRESS_SPACE_GRACE_MB = 128
 
+# On a shared VM under contention CPU time itself inflates (cache and
+# hyperthread sharing, steal): a run that normally takes 300 ms was measured at
+# 469 ms against a 465 ms limit.  A verdict whose CPU time lands in the band
+# around the limit is therefore re-judged and the fastest run kept, as real
+# judges do.  Above NEAR_HIGH x the limit the TLE is clear and re-running it
+# would only cost time.
+NEAR_LOW = 0.9
+NEAR_HIGH = 1.5
+REJUDGES = 2  # extra runs for a near-limit verdict
+
 
 @dataclass(frozen=True)
 class Options:
     fail_fast: bool = False
     retries: int = 1  # extra attempts after an infrastructure error
     cpuset: str | None = None
+    rejudges: int = REJUDGES  # extra runs when a verdict lands near the time limit
 
 
 def scaled_limits(spec: ProblemSpec, lang: Language) -> Limits:
@@ -47,6 +60,17 @@ def scaled_limits(spec: ProblemSpec, lang: Language) -> Limits:
         compile_cpu_ms=lang.compile_time_limit_ms,
         compile_wall_ms=lang.compile_time_limit_ms * 2 + 5000,
     )
+
+
+def cpu_ceiling_ms(limit_ms: int) -> int:
+    """CPU the sandbox lets a run spend before killing it.
+
+    The supervisor kills at its limit, so a TLE killed *at* the limit would not
+    tell a near miss from a hopeless one.  Letting it run on to just past
+    NEAR_HIGH x the limit does; the host then applies the real limit
+    (:func:`apply_time_limit`).  Wall limits stay derived from the real limit.
+    """
+    return int(limit_ms * NEAR_HIGH) + 1
 
 
 def _subst(items: tuple[str, ...], memory_mb: int) -> list[str]:
@@ -89,10 +113,33 @@ class Judge:
     def judge(self, spec: ProblemSpec, language: str, source: str, options: Options | None = None,
               base_dir: Path | None = None) -> JudgeResult:
         options = options or Options()
+        result = self._judge_once(spec, language, source, options, base_dir)
+        limit_ms = scaled_limits(spec, load_language(language)).run_cpu_ms
+        if options.rejudges <= 0 or not near_limit(result, spec.kind, limit_ms):
+            return result
+        runs = [result]
+        for _ in range(options.rejudges):
+            again = self._judge_once(spec, language, source, options, base_dir)
+            # An infrastructure error says nothing about the program's speed.
+            if again.verdict is not Verdict.IE:
+                runs.append(again)
+        # Contention inflates CPU time and never deflates it, so the fastest
+        # run is the one closest to the program's true cost.  A TLE run may
+        # have been cut short (wall clock, or the budget ran out) and so shows
+        # less CPU than the work it did: it only wins if every run was a TLE.
+        best = min(runs, key=lambda r: (any(t.verdict is Verdict.TLE for t in r.tests), r.cpu_ms))
+        best.rejudged = len(runs) - 1
+        best.cpu_ms_seen = [r.cpu_ms for r in runs]
+        return best
+
+    def _judge_once(self, spec: ProblemSpec, language: str, source: str, options: Options,
+                    base_dir: Path | None) -> JudgeResult:
         lang = load_language(language)
         image, digest = require_image(self.client, language)
         files, command, env = prepare(spec, lang, source)
         limits = scaled_limits(spec, lang)
+        real_cpu_ms = limits.run_cpu_ms
+        limits.run_cpu_ms = cpu_ceiling_ms(real_cpu_ms)
         limits.cpuset = options.cpuset
         mode = "stdin" if spec.kind == "stdin" else "harness"
         message = ""
@@ -105,6 +152,7 @@ class Judge:
                 continue
             if report.done or (report.compile is not None and not report.compile.get("ok")):
                 result = self._score(spec, lang, report, base_dir)
+                apply_time_limit(result, spec.kind, real_cpu_ms)
                 if options.fail_fast:
                     _skip_after_first_failure(result)
                 result.image, result.attempts = f"{image}@{digest}", attempt
@@ -137,6 +185,53 @@ class Judge:
                 r.message = str(e.get("stderr") or "")[-500:]
             tests.append(r)
         return JudgeResult(overall(tests), lang.name, tests, compile_output)
+
+
+def apply_time_limit(result: JudgeResult, kind: str, limit_ms: int) -> None:
+    """Judge CPU time against the real limit (the sandbox ran to the ceiling).
+
+    stdin problems: each test has the whole limit.  Function/design problems:
+    the limit is a budget over all tests run in order, so the test during which
+    the running total passes it is TLE and the rest were never reached.
+    """
+    if not result.tests:
+        return
+    if kind == "stdin":
+        for t in result.tests:
+            if t.verdict not in (Verdict.TLE, Verdict.SKIPPED) and t.cpu_ms > limit_ms:
+                t.verdict, t.message = Verdict.TLE, ""
+    else:
+        total, over = 0, False
+        for t in result.tests:
+            if over:
+                if t.verdict is not Verdict.SKIPPED:
+                    t.verdict, t.message = Verdict.SKIPPED, ""
+                    t.output = None
+                continue
+            total += t.cpu_ms
+            if total > limit_ms and t.verdict is not Verdict.SKIPPED:
+                over = True
+                if t.verdict is not Verdict.TLE:
+                    t.verdict, t.message = Verdict.TLE, ""
+    result.verdict = overall(result.tests)
+
+
+def near_limit(result: JudgeResult, kind: str, limit_ms: int) -> bool:
+    """Could contention have decided this verdict?  True when the CPU time
+    that counts against the limit is within [NEAR_LOW, NEAR_HIGH] x limit, or
+    the run is a TLE at no more than NEAR_HIGH x limit (a wall-clock TLE on a
+    busy host included)."""
+    if result.verdict in (Verdict.CE, Verdict.IE) or not result.tests:
+        return False
+    high = limit_ms * NEAR_HIGH
+    tle = any(t.verdict is Verdict.TLE for t in result.tests)
+    if kind == "stdin":
+        if any(t.verdict is Verdict.TLE and t.cpu_ms <= high for t in result.tests):
+            return True
+        return any(limit_ms * NEAR_LOW <= t.cpu_ms <= high for t in result.tests if t.verdict is not Verdict.SKIPPED)
+    # The budget is shared, so the total is what the limit was compared with.
+    total = result.cpu_ms
+    return (tle and total <= high) or limit_ms * NEAR_LOW <= total <= high
 
 
 def _skip_after_first_failure(result: JudgeResult) -> None:

@@ -64,6 +64,10 @@ class JudgeResult:
     image: str = ""
     message: str = ""
     attempts: int = 1
+    # Extra runs made because the verdict landed near the time limit (the
+    # fastest run is the one kept), and every run's total CPU time, in order.
+    rejudged: int = 0
+    cpu_ms_seen: list[int] = field(default_factory=list)
 
     @property
     def passed(self) -> int:
@@ -90,6 +94,8 @@ class JudgeResult:
             "image": self.image,
             "message": self.message,
             "attempts": self.attempts,
+            "rejudged": self.rejudged,
+            "cpu_ms_seen": list(self.cpu_ms_seen),
         }
 
 
