@@ -55,8 +55,7 @@ def main() -> None:
         app()
     except (SandboxError, ImageError) as exc:
         # No engine or no image is the machine's state, not a bug: one line, like `judge submit`.
-        from contest_eval.cli.output import err_console
-        from rich.markup import escape
+        from contest_eval.cli.output import print_error
 
-        err_console.print(f"[bold red]error:[/] {escape(' '.join(str(exc).split()))}", highlight=False, soft_wrap=True)
+        print_error(str(exc))
         raise SystemExit(2) from None

@@ -16,11 +16,16 @@ state: dict[str, str | None] = {"db": None}
 err_console = Console(stderr=True)
 
 
-def fail(message: str, code: int = 2) -> NoReturn:
-    """Print a one-line error and exit non-zero."""
+def print_error(message: str) -> None:
+    """Print ``message`` as one ``error:`` line on stderr."""
     first = " ".join(str(message).split())
     # The message may quote anything (paths, model output): never parse it as markup.
     err_console.print(f"[bold red]error:[/] {escape(first)}", highlight=False, markup=True, soft_wrap=True)
+
+
+def fail(message: str, code: int = 2) -> NoReturn:
+    """Print a one-line error and exit non-zero."""
+    print_error(message)
     raise typer.Exit(code)
 
 
