@@ -1,7 +1,35 @@
 -- SQLite schema of the contest-eval store, generated from the Alembic migrations
 -- (contest_eval/db/migrations).  Do not edit: regenerate with
 --     python scripts/gen_reference.py
--- Alembic head: 0001
+-- Alembic head: 0002_audits
+
+CREATE TABLE audit_reports (
+	id INTEGER NOT NULL,
+	model_id INTEGER NOT NULL,
+	kind VARCHAR(32) NOT NULL,
+	params JSON NOT NULL,
+	result JSON NOT NULL,
+	verdict TEXT NOT NULL,
+	created_at DATETIME NOT NULL,
+	PRIMARY KEY (id),
+	FOREIGN KEY(model_id) REFERENCES models (id) ON DELETE CASCADE
+);
+
+CREATE TABLE audit_scores (
+	id INTEGER NOT NULL,
+	model_id INTEGER NOT NULL,
+	scorer VARCHAR(64) NOT NULL,
+	problem_id INTEGER NOT NULL,
+	text_kind VARCHAR(16) NOT NULL,
+	text_hash VARCHAR(64) NOT NULL,
+	n_tokens INTEGER NOT NULL,
+	metrics JSON NOT NULL,
+	created_at DATETIME NOT NULL,
+	PRIMARY KEY (id),
+	FOREIGN KEY(model_id) REFERENCES models (id) ON DELETE CASCADE,
+	FOREIGN KEY(problem_id) REFERENCES problems (id) ON DELETE CASCADE,
+	UNIQUE (model_id, scorer, problem_id, text_kind, text_hash)
+);
 
 CREATE TABLE contests (
 	id INTEGER NOT NULL,
@@ -177,5 +205,7 @@ CREATE TABLE tests (
 	FOREIGN KEY(suite_id) REFERENCES test_suites (id) ON DELETE CASCADE,
 	UNIQUE (suite_id, ordinal)
 );
+
+CREATE INDEX ix_audit_reports_model_kind ON audit_reports (model_id, kind);
 
 CREATE INDEX ix_problems_release ON problems (release_time);

@@ -1,12 +1,15 @@
 """In-container supervisor: compiles once, runs every test, reports on a channel
 the submission cannot forge.
 
-Runs as PID 1 of the judge container (stdlib only, any Python 3.9+).  As PID 1
-of its PID namespace it ignores every signal it has no handler for, so the
-submission cannot kill it; it marks itself non-dumpable so the submission
-(same uid) cannot ptrace it or open ``/proc/1/fd/*`` or ``/proc/1/mem``; and it
-is the only process holding the container's stdout, which is the report
-channel.  Each report line carries a nonce the submission never sees.
+Runs as PID 1 of the judge container (stdlib only, any Python 3.9+) and as
+uid 0 holding only CAP_SETUID, CAP_SETGID and CAP_KILL.  Every child (compiler
+and submission) drops to uid/gid 10001 before exec, which clears its
+capabilities: the submission cannot signal, prlimit or ptrace the supervisor,
+nor open its ``/proc/1`` entries.  CPU and memory are read from the
+container's cgroup, which counts every process the submission starts and
+which it cannot touch; a failed read ends the run, never counts as zero.  The
+supervisor is the only process holding the container's stdout, the framed
+report channel; each frame header carries a nonce the submission never sees.
 
 Protocol: ``judges/PROTOCOL.md``.
 """
@@ -14,7 +17,6 @@ Protocol: ``judges/PROTOCOL.md``.
 import ctypes
 import json
 import os
-import resource
 import select
 import shutil
 import signal
@@ -22,9 +24,13 @@ import subprocess
 import sys
 import time
 
+# The sibling modules sit beside this file in the read-only /in folder (the
+# submission cannot write there); -I leaves the script's folder off sys.path.
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from supervisor_cgroup import container_cpu_ms, container_mem_kb, oom_kills, own_anon_kb, own_cpu_ms, run_delays  # noqa: E402
+from supervisor_children import clean_scratch, kill_others, limiter, memfile, scratch_snapshot  # noqa: E402
+
 PR_SET_DUMPABLE = 4
-CLK_TCK = os.sysconf("SC_CLK_TCK")
-PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
 OOM_MARKERS = (
     b"MemoryError",
     b"std::bad_alloc",
@@ -38,13 +44,19 @@ STDERR_CAP = 64 * 1024
 # However loaded the host, no run outlives this multiple of its wall limit.
 WALL_CEILING = 3
 STDOUT_KEEP = 4 * 1024
+MEM_POLL_S = 0.002
 
 NONCE = os.environ.pop("CE_NONCE", "")
 
 
-def emit(event):
-    line = NONCE + " " + json.dumps(event, ensure_ascii=True) + "\n"
-    os.write(1, line.encode("ascii"))
+def emit(event, payload=None):
+    """One frame: a nonce-stamped JSON header line, then ``len`` raw bytes."""
+    if payload is not None:
+        event["len"] = len(payload)
+    data = (NONCE + " " + json.dumps(event, ensure_ascii=True) + "\n").encode("ascii")
+    view = memoryview(data + payload if payload is not None else data)
+    while len(view):
+        view = view[os.write(1, view):]
 
 
 def harden_self():
@@ -55,141 +67,9 @@ def harden_self():
         raise OSError(ctypes.get_errno(), "prctl(PR_SET_DUMPABLE) failed")
 
 
-def oom_kills():
-    """Count of OOM kills in this container's memory cgroup (v1 or v2), or
-    None when the kernel does not expose it."""
-    for path in ("/sys/fs/cgroup/memory/memory.oom_control", "/sys/fs/cgroup/memory.events"):
-        try:
-            with open(path) as f:
-                for line in f:
-                    name, _, value = line.partition(" ")
-                    if name == "oom_kill":
-                        return int(value)
-        except (OSError, ValueError):
-            continue
-    return None
-
-
-def proc_cpu_ms(pid):
-    """CPU time of a live process: the larger of the tick-sampled total (which
-    keeps exited threads) and the nanosecond scheduler counters of its live
-    threads, so throttling cannot make the sampled figure lag the limit."""
-    try:
-        with open("/proc/%d/stat" % pid) as f:
-            fields = f.read().rsplit(")", 1)[1].split()
-        sampled = (int(fields[11]) + int(fields[12])) * 1000 // CLK_TCK
-    except (OSError, IndexError, ValueError):
-        return None
-    precise = 0
-    try:
-        for tid in os.listdir("/proc/%d/task" % pid):
-            with open("/proc/%d/task/%s/schedstat" % (pid, tid)) as f:
-                precise += int(f.read().split()[0])
-    except (OSError, IndexError, ValueError):
-        pass
-    return max(sampled, precise // 1_000_000)
-
-
-def container_cpu_ms():
-    """CPU time of everything in this container's cgroup (v1 or v2), or None.
-
-    A fork bomb spends its CPU in children the per-process figure never sees;
-    the cgroup total sees all of them.
-    """
-    try:
-        with open("/sys/fs/cgroup/cpuacct/cpuacct.usage") as f:
-            return int(f.read()) // 1_000_000
-    except (OSError, ValueError):
-        pass
-    try:
-        with open("/sys/fs/cgroup/cpu.stat") as f:
-            for line in f:
-                if line.startswith("usage_usec "):
-                    return int(line.split()[1]) // 1000
-    except (OSError, ValueError):
-        pass
-    return None
-
-
-def own_cpu_ms():
-    ru = resource.getrusage(resource.RUSAGE_SELF)
-    return int((ru.ru_utime + ru.ru_stime) * 1000)
-
-
-def run_delay_ms(pid):
-    """Time the process's threads spent runnable but waiting for a CPU."""
-    total = 0
-    try:
-        for tid in os.listdir("/proc/%d/task" % pid):
-            with open("/proc/%d/task/%s/schedstat" % (pid, tid)) as f:
-                total = max(total, int(f.read().split()[1]))
-    except (OSError, IndexError, ValueError):
-        pass
-    return total // 1_000_000
-
-
-def proc_peak_kb(pid):
-    try:
-        with open("/proc/%d/status" % pid) as f:
-            for line in f:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1])
-    except (OSError, ValueError):
-        pass
-    return 0
-
-
-def kill_others():
-    """Kill every process in the namespace but us, then reap them.
-
-    A submission can fork, setsid and daemonise; killing the process group
-    would miss such children, while PID 1 sees them all in /proc.
-    """
-    me = os.getpid()
-    for _ in range(50):
-        pids = [int(p) for p in os.listdir("/proc") if p.isdigit() and int(p) != me]
-        if not pids:
-            break
-        for pid in pids:
-            try:
-                os.kill(pid, signal.SIGKILL)
-            except OSError:
-                pass
-        reap()
-        time.sleep(0.002)
-    reap()
-
-
-def reap():
-    while True:
-        try:
-            pid, _ = os.waitpid(-1, os.WNOHANG)
-        except ChildProcessError:
-            return
-        if pid == 0:
-            return
-
-
-def limiter(limits, result_fd=None):
-    def apply():
-        os.setsid()
-        if result_fd is not None:
-            os.dup2(result_fd, 3)  # the harness's result channel is always fd 3
-        # A backstop only: the poll in Run.wait decides TLE with ms precision.
-        cpu_s = max(2, -(-limits["cpu_ms"] * 3 // 2000) + 1)
-        resource.setrlimit(resource.RLIMIT_CPU, (cpu_s, cpu_s + 1))
-        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-        resource.setrlimit(resource.RLIMIT_FSIZE, (limits["fsize"], limits["fsize"]))
-        stack = limits.get("stack")
-        if stack:
-            resource.setrlimit(resource.RLIMIT_STACK, (stack, stack))
-        if limits.get("address_space"):
-            resource.setrlimit(resource.RLIMIT_AS, (limits["address_space"], limits["address_space"]))
-    return apply
-
-
 class Run:
-    """One supervised process: feeds stdin, drains pipes, enforces limits."""
+    """One supervised process tree: feeds stdin, drains pipes, enforces limits
+    on the container's cgroup figures less the supervisor's own share."""
 
     def __init__(self, argv, env, limits, stdin_bytes=None, stdin_file=None, results=False, keep_stdout=None):
         self.limits = limits
@@ -207,6 +87,11 @@ class Run:
             res_r, res_w = os.pipe()
             pass_fds = (3,)
         stdin = subprocess.PIPE if stdin_bytes is not None else stdin_file if stdin_file is not None else subprocess.DEVNULL
+        # Whatever is in the container now (inputs, compiled files) is ours.
+        self.mem_base = container_mem_kb() - own_anon_kb()
+        self.peak_kb = self.line_peak = 0
+        self.last_mem_poll = 0.0
+        self.delays, self.delay_ms, self.last_delay_poll = {}, 0, 0.0
         self.start = time.monotonic()
         self.cg_start, self.own_start = container_cpu_ms(), own_cpu_ms()
         self.proc = subprocess.Popen(
@@ -224,14 +109,27 @@ class Run:
         self.last_cpu = 0
         self.last_wall = self.start
 
+    def group_cpu_ms(self):
+        """CPU of everything but the supervisor since the run started."""
+        return max(0, (container_cpu_ms() - self.cg_start) - (own_cpu_ms() - self.own_start))
+
+    def poll_memory(self, force=False):
+        now = time.monotonic()
+        if not force and now - self.last_mem_poll < MEM_POLL_S:
+            return
+        self.last_mem_poll = now
+        used = container_mem_kb() - own_anon_kb() - self.mem_base
+        self.peak_kb = max(self.peak_kb, used)
+        self.line_peak = max(self.line_peak, used)
+        if used > self.limits["memory_kb"]:
+            self.kill("mle")
+
     def _mark_line(self, payload):
         now = time.monotonic()
-        cpu = proc_cpu_ms(self.proc.pid)
-        # Once the process is gone only the coarser sampled figure is left:
-        # never let a later reading go backwards.
-        cpu = self.last_cpu if cpu is None else max(cpu, self.last_cpu)
-        self.lines.append((bytes(payload), cpu - self.last_cpu, int((now - self.last_wall) * 1000), proc_peak_kb(self.proc.pid)))
-        self.last_cpu, self.last_wall = cpu, now
+        self.poll_memory(force=True)
+        cpu = max(self.group_cpu_ms(), self.last_cpu)
+        self.lines.append((bytes(payload), cpu - self.last_cpu, int((now - self.last_wall) * 1000), self.line_peak))
+        self.last_cpu, self.last_wall, self.line_peak = cpu, now, 0
 
     def _feed(self, fd):
         done = False
@@ -256,12 +154,35 @@ class Run:
         except BlockingIOError:
             return None
 
+    def _take(self, fd, data, out_fd, err_fd):
+        lim = self.limits
+        if fd == out_fd:
+            self.stdout_total += len(data)
+            room = self.keep_stdout - len(self.stdout)
+            if room > 0:
+                self.stdout += data[:room]
+            if self.stdout_total > lim["output"]:
+                self.kill("ole")
+        elif fd == err_fd:
+            room = STDERR_CAP - len(self.stderr)
+            if room > 0:
+                self.stderr += data[:room]
+        else:
+            self.result_total += len(data)
+            if self.result_total > lim["output"]:
+                self.kill("ole")
+            self.result_buf += data
+            while b"\n" in self.result_buf:
+                line, _, rest = bytes(self.result_buf).partition(b"\n")
+                self.result_buf = bytearray(rest)
+                self._mark_line(line)
+
     def wait(self):
         lim = self.limits
         out_fd, err_fd = self.proc.stdout.fileno(), self.proc.stderr.fileno()
         open_fds = {out_fd, err_fd} | ({self.res_r} if self.res_r is not None else set())
-        status = None
-        rusage = None
+        status = rusage = None
+        cpu = 0
         while True:
             wfds = [self.proc.stdin.fileno()] if self.pending_in is not None else []
             r, w, _ = select.select(list(open_fds), wfds, [], 0.01)
@@ -271,29 +192,8 @@ class Run:
                 data = self._read(fd)
                 if data == b"":
                     open_fds.discard(fd)
-                    continue
-                if data is None:
-                    continue
-                if fd == out_fd:
-                    self.stdout_total += len(data)
-                    room = self.keep_stdout - len(self.stdout)
-                    if room > 0:
-                        self.stdout += data[:room]
-                    if self.stdout_total > lim["output"]:
-                        self.kill("ole")
-                elif fd == err_fd:
-                    room = STDERR_CAP - len(self.stderr)
-                    if room > 0:
-                        self.stderr += data[:room]
-                else:
-                    self.result_total += len(data)
-                    if self.result_total > lim["output"]:
-                        self.kill("ole")
-                    self.result_buf += data
-                    while b"\n" in self.result_buf:
-                        line, _, rest = bytes(self.result_buf).partition(b"\n")
-                        self.result_buf = bytearray(rest)
-                        self._mark_line(line)
+                elif data is not None:
+                    self._take(fd, data, out_fd, err_fd)
             if status is None:
                 pid, st, ru = os.wait4(self.proc.pid, os.WNOHANG)
                 if pid:
@@ -301,36 +201,50 @@ class Run:
                     self.end = time.monotonic()
                     # Our child is gone; anything it left behind dies now so
                     # the pipes reach EOF even if a grandchild holds them.
+                    self.poll_memory(force=True)
                     kill_others()
             if status is not None and not open_fds:
                 break
             if status is None:
-                cpu = proc_cpu_ms(self.proc.pid) or 0
+                self.poll_memory()
+                cpu = self.group_cpu_ms()
                 wall = (time.monotonic() - self.start) * 1000
-                cg = container_cpu_ms()
-                group_cpu = 0 if cg is None or self.cg_start is None else (cg - self.cg_start) - (own_cpu_ms() - self.own_start)
-                if cpu > lim["cpu_ms"] or group_cpu > lim["cpu_ms"]:
+                if cpu > lim["cpu_ms"]:
                     self.kill("tle")
-                elif wall - run_delay_ms(self.proc.pid) > lim["wall_ms"] or wall > WALL_CEILING * lim["wall_ms"]:
+                elif wall - self.run_delay_ms() > lim["wall_ms"] or wall > WALL_CEILING * lim["wall_ms"]:
                     # Time spent waiting for a CPU is the machine's load, not
                     # the program's stall: only the rest counts, so a busy host
                     # never turns an accepted solution into TLE.
                     self.kill("tle_wall")
             elif (time.monotonic() - self.end) > 2:
                 break  # pipes held open by something we could not kill
-        for fd in (out_fd, err_fd, self.res_r):
-            if fd is not None:
-                try:
-                    os.close(fd)
-                except OSError:
-                    pass
+        # Popen owns these pipe objects: close them through it, once.
+        for pipe in (self.proc.stdout, self.proc.stderr):
+            pipe.close()
+        if self.res_r is not None:
+            os.close(self.res_r)
+        if self.proc.stdin is not None:
+            try:
+                self.proc.stdin.close()
+            except OSError:
+                pass
         self.proc.returncode = status
-        self.rusage = rusage
         self.status = status
-        self.cpu_ms = int((rusage.ru_utime + rusage.ru_stime) * 1000)
+        # The figure the TLE decision used, settled after the last process
+        # died; the child's own rusage can only be lower, unless the cgroup
+        # counter lags it by a tick.
+        own = int((rusage.ru_utime + rusage.ru_stime) * 1000)
+        self.cpu_ms = max(self.group_cpu_ms(), cpu, own)
         self.wall_ms = int((self.end - self.start) * 1000)
-        self.peak_kb = rusage.ru_maxrss
+        self.peak_kb = max(self.peak_kb, rusage.ru_maxrss)
         return self
+
+    def run_delay_ms(self):
+        now = time.monotonic()
+        if now - self.last_delay_poll > 0.02:
+            self.last_delay_poll = now
+            self.delay_ms = run_delays(self.delays)
+        return self.delay_ms
 
     def kill(self, why):
         if self.killed_for is None:
@@ -350,12 +264,24 @@ class Run:
             return None, os.WTERMSIG(st)
         return os.WEXITSTATUS(st), None
 
-    def classify(self, oom_before, memory_kb):
+    def tle_by(self):
+        """Why a TLE run was stopped: the CPU ceiling or the wall clock."""
+        code, sig = self.exit_info()
+        if self.killed_for == "tle" or sig == signal.SIGXCPU or self.cpu_ms > self.limits["cpu_ms"]:
+            return "cpu"
+        if self.killed_for == "tle_wall":
+            return "wall"
+        return None
+
+    def classify(self, oom_before):
         """Why the process ended, from the supervisor's point of view."""
+        memory_kb = self.limits["memory_kb"]
         code, sig = self.exit_info()
         if self.killed_for == "ole":
             return "ole"
-        if self.killed_for in ("tle", "tle_wall") or sig == signal.SIGXCPU or self.cpu_ms > self.limits["cpu_ms"]:
+        if self.killed_for == "mle":
+            return "mle"
+        if self.tle_by():
             return "tle"
         oom_after = oom_kills()
         if (oom_after is not None and oom_before is not None and oom_after > oom_before) or self.peak_kb > memory_kb:
@@ -381,17 +307,22 @@ def compile_step(plan, env):
     if not cmd:
         return True
     lim = dict(plan["compile_limits"])
+    before = oom_kills()
     run = Run(cmd, env, lim, keep_stdout=STDERR_CAP).wait()
     code, sig = run.exit_info()
+    status = run.classify(before)
     output = text(run.stdout) + text(run.stderr)
-    ok = code == 0 and run.killed_for is None
-    if run.killed_for in ("tle", "tle_wall"):
+    ok = code == 0 and run.killed_for is None and status == "ok"
+    if status == "tle":
         output += "\n[compilation exceeded its time limit]"
-    elif run.killed_for == "ole":
+    elif status == "ole":
         output += "\n[compiler output exceeded its limit]"
+    elif status == "mle":
+        output += "\n[compiler exceeded memory: %d MB used, %d MB allowed]" % (run.peak_kb // 1024, lim["memory_kb"] // 1024)
     elif sig is not None:
         output += "\n[compiler killed by signal %d]" % sig
-    emit({"event": "compile", "ok": ok, "output": output[:STDERR_CAP], "cpu_ms": run.cpu_ms, "wall_ms": run.wall_ms})
+    emit({"event": "compile", "ok": ok, "output": output[-STDERR_CAP:], "cpu_ms": run.cpu_ms, "wall_ms": run.wall_ms,
+          "memory_kb": run.peak_kb})
     return ok
 
 
@@ -402,34 +333,37 @@ def load_inputs(plan):
     return [blob[start:start + size] for start, size in plan["test_offsets"]]
 
 
-def memfile(data):
-    """A seekable, read-only-to-the-child stdin that touches no file system."""
-    fd = os.memfd_create("stdin", 0)
-    os.write(fd, data)
-    os.lseek(fd, 0, os.SEEK_SET)
-    return os.fdopen(fd, "rb")
+def test_event(index, status, run=None, **extra):
+    event = {"event": "test", "index": index, "status": status, "cpu_ms": 0, "wall_ms": 0, "memory_kb": 0,
+             "exit_code": None, "signal": None, "stderr": ""}
+    if run is not None:
+        code, sig = run.exit_info()
+        event.update(cpu_ms=run.cpu_ms, wall_ms=run.wall_ms, memory_kb=run.peak_kb, exit_code=code, signal=sig,
+                     stderr=text(run.stderr[:4096]), cpu_source="cgroup")
+        if status == "tle":
+            event["tle_by"] = run.tle_by() or "cpu"
+    event.update(extra)
+    return event
 
 
-def run_stdin(plan, env):
-    lim = plan["run_limits"]
+def run_stdin(plan, env, keep):
+    lim = dict(plan["run_limits"], memory_kb=plan["memory_kb"])
     inputs = load_inputs(plan)
     for i in range(plan["tests"]):
         before = oom_kills()
         run = Run(plan["run"], env, lim, stdin_file=memfile(inputs[i]), keep_stdout=lim["output"]).wait()
-        status = run.classify(before, plan["memory_kb"])
-        code, sig = run.exit_info()
-        emit({"event": "test", "index": i, "status": status, "cpu_ms": run.cpu_ms, "wall_ms": run.wall_ms,
-              "memory_kb": run.peak_kb, "exit_code": code, "signal": sig,
-              "output": bytes(run.stdout).decode("utf-8", "surrogateescape") if status == "ok" else None,
-              "stderr": text(run.stderr[:4096])})
+        status = run.classify(before)
         kill_others()
+        emit(test_event(i, status, run), bytes(run.stdout) if status == "ok" else None)
+        run.stdout = None
+        clean_scratch(keep)
         if status != "ok" and plan.get("fail_fast"):
             return
 
 
-def run_harness(plan, env):
+def run_harness(plan, env, keep):
     """All tests in one process (LeetCode semantics), restarted after a crash."""
-    lim = dict(plan["run_limits"])
+    lim = dict(plan["run_limits"], memory_kb=plan["memory_kb"])
     inputs = [data if data.endswith(b"\n") else data + b"\n" for data in load_inputs(plan)]
     budget = lim["cpu_ms"]
     deadline = time.monotonic() + lim["wall_ms"] / 1000
@@ -438,46 +372,50 @@ def run_harness(plan, env):
         wall_left = int((deadline - time.monotonic()) * 1000)
         if budget <= 0 or wall_left <= 0:
             for j in range(i, len(inputs)):
-                emit({"event": "test", "index": j, "status": "skipped", "cpu_ms": 0, "wall_ms": 0, "memory_kb": 0,
-                      "exit_code": None, "signal": None, "output": None, "stderr": ""})
+                emit(test_event(j, "skipped"))
             return
         run_lim = dict(lim, cpu_ms=budget, wall_ms=wall_left)
         before = oom_kills()
         run = Run(plan["run"], env, run_lim, stdin_bytes=b"".join(inputs[i:]), results=True).wait()
+        kill_others()
         for payload, cpu, wall, peak in run.lines:
-            peak = peak or run.peak_kb  # the process was already gone when we looked
             if i >= len(inputs):
                 break
-            emit({"event": "test", "index": i, "status": "ok", "cpu_ms": cpu, "wall_ms": wall, "memory_kb": peak,
-                  "exit_code": None, "signal": None, "output": payload.decode("utf-8", "surrogateescape"), "stderr": ""})
+            emit(test_event(i, "ok", cpu_ms=cpu, wall_ms=wall, memory_kb=peak or run.peak_kb, cpu_source="cgroup"),
+                 payload)
             i += 1
         budget -= run.cpu_ms
-        kill_others()
+        clean_scratch(keep)
         if i >= len(inputs):
             return
-        status = run.classify(before, plan["memory_kb"])
-        code, sig = run.exit_info()
+        status = run.classify(before)
         if status == "ok":
             status = "no_output"  # exited cleanly without answering this test
-        emit({"event": "test", "index": i, "status": status, "cpu_ms": max(0, run.cpu_ms - sum(l[1] for l in run.lines)),
-              "wall_ms": run.wall_ms, "memory_kb": run.peak_kb, "exit_code": code, "signal": sig, "output": None,
-              "stderr": text(run.stderr[:4096]), "stdout": text(run.stdout[:1024])})
+        event = test_event(i, status, run, stdout=text(run.stdout[:1024]))
+        event["cpu_ms"] = max(0, run.cpu_ms - sum(line[1] for line in run.lines))
+        emit(event)
         i += 1
         if plan.get("fail_fast") or status == "tle":
             for j in range(i, len(inputs)):
-                emit({"event": "test", "index": j, "status": "skipped", "cpu_ms": 0, "wall_ms": 0, "memory_kb": 0,
-                      "exit_code": None, "signal": None, "output": None, "stderr": ""})
+                emit(test_event(j, "skipped"))
             return
 
 
 def wait_for_plan(path="/in/plan.json", idle_s=900):
     """A container may be started before its submission exists (a warm
-    pool); the host publishes the plan last, atomically."""
+    pool); the host publishes the plan last, atomically.  Once the host says
+    it is attached to our stdout, we answer "ready" until the plan comes, so
+    it never publishes a plan whose report could be lost."""
     deadline = time.monotonic() + idle_s
+    last_ready = 0.0
     while not os.path.exists(path):
-        if time.monotonic() > deadline:
+        now = time.monotonic()
+        if now > deadline:
             emit({"event": "error", "message": "no plan arrived"})
             sys.exit(75)
+        if now - last_ready > 0.005 and os.path.exists("/in/attached"):
+            emit({"event": "ready"})
+            last_ready = now
         time.sleep(0.002)
 
 
@@ -496,13 +434,15 @@ def main():
         src = os.path.join("/in/src", name)
         if os.path.isfile(src) and not os.path.islink(src):
             shutil.copyfile(src, os.path.join("/work", name))
+            os.chmod(os.path.join("/work", name), 0o644)
     env = dict(plan["env"])
     if compile_step(plan, env):
         kill_others()
+        keep = scratch_snapshot()
         if plan["mode"] == "stdin":
-            run_stdin(plan, env)
+            run_stdin(plan, env, keep)
         else:
-            run_harness(plan, env)
+            run_harness(plan, env, keep)
     emit({"event": "done"})
 
 

@@ -16,6 +16,14 @@ if ! command -v debootstrap >/dev/null 2>&1; then
   fi
 fi
 
+# PostgreSQL's server binaries let the store tests run on both engines (a
+# private throwaway cluster per test process; nothing is installed as a service).
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends postgresql >/dev/null || echo "warning: could not install postgresql; its tests will skip" >&2
+fi
+
 if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
 fi
@@ -31,7 +39,7 @@ if ! .venv/bin/python -c "import llama_cpp, sys; sys.exit(llama_cpp.__version__ 
     "llama-cpp-python==$LLAMA_CPP_PYTHON_VERSION"
   printf '%s' "$LLAMA_CPP_CMAKE_ARGS" > .venv/.llamacpp-cmake-args
 fi
-.venv/bin/python -m pip install -q -e '.[test,llamacpp]'
+.venv/bin/python -m pip install -q -e '.[test,llamacpp,postgres]'
 
 if ! docker info >/dev/null 2>&1; then
   echo "error: no Docker engine (docker info failed); the judge needs one" >&2

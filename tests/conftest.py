@@ -106,3 +106,40 @@ def stdin_problem(tests: list[tuple[str, str]], time_limit_ms: int = 1000, memor
 
     return parse_spec({"kind": "stdin", "compare": compare, "time_limit_ms": time_limit_ms, "memory_limit_mb": memory_limit_mb,
                        "tests": [{"input": i, "output": o} for i, o in tests]})
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A private PostgreSQL cluster for this test process (see tests/pgserver.py).
+
+    Skips when the server binaries or psycopg are absent, unless CI demands
+    PostgreSQL (CONTEST_EVAL_REQUIRE_POSTGRES=1): then that is a failure.
+    """
+    from pgserver import REQUIRE_ENV, PostgresServer, find_bin
+
+    required = os.environ.get(REQUIRE_ENV) == "1"
+    bindir = find_bin()
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        bindir = None
+        why = "psycopg is not installed (pip install -e '.[postgres]')"
+    else:
+        why = "no PostgreSQL server binaries (apt-get install postgresql, or set CONTEST_EVAL_PG_BIN)"
+    if bindir is None:
+        if required:
+            pytest.fail(f"{REQUIRE_ENV}=1 but {why}")
+        pytest.skip(why)
+    server = PostgresServer(bindir).start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request, tmp_path: Path) -> str:
+    """A fresh, empty store on each engine the product supports."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'store.db'}"
+    return request.getfixturevalue("pg_server").url()

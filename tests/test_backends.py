@@ -3,8 +3,11 @@ for the OpenAI path, replay files, and a real GGUF model through llama.cpp."""
 
 from __future__ import annotations
 
+import email.utils
 import importlib.util
 import json
+import select
+import socket
 import subprocess
 import sys
 import threading
@@ -167,12 +170,18 @@ def test_vllm_refuses_greedy_rollouts() -> None:
 class FakeOpenAI:
     """A real HTTP server speaking /v1/chat/completions with scripted failures."""
 
-    def __init__(self, script: dict[str, list[Any]], key: str, delay: float = 0.05) -> None:
-        self.script, self.key, self.delay = script, key, delay
+    def __init__(self, script: dict[str, list[Any]], key: str, delay: float = 0.05, rendezvous: int = 0,
+                 retry_after: str = "0") -> None:
+        self.script, self.key, self.delay, self.retry_after = script, key, delay, retry_after
         self.records: list[dict[str, Any]] = []
         self.hits: dict[str, int] = {}
         self.inflight = self.max_inflight = 0
         self.lock = threading.Lock()
+        # The first requests wait until `rendezvous` of them are in flight at
+        # once, so a client's full concurrency is observed whatever the load.
+        self.rendezvous, self.all_arrived = rendezvous, threading.Event()
+        if rendezvous <= 1:
+            self.all_arrived.set()
         outer = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -207,24 +216,49 @@ class FakeOpenAI:
                     outer.records.append(payload)
                     steps = outer.script.get(slot, [])
                     action = steps[attempt] if attempt < len(steps) else "ok"
-                    # A "slow" request is not counted in flight: the client abandons
-                    # it at its timeout while this handler keeps sleeping.
+                    # A "slow" request is never answered: the client abandons it at
+                    # its read timeout.  It is not counted in flight, because the
+                    # moment the client gives up (and may start its retry) cannot
+                    # be observed here without a race.
                     counted = action != "slow"
                     outer.inflight += counted
                     outer.max_inflight = max(outer.max_inflight, outer.inflight)
+                    if outer.inflight >= outer.rendezvous:
+                        outer.all_arrived.set()
+                if action == "slow":
+                    return self._wait_for_disconnect(30.0)
                 try:
-                    time.sleep(1.5 if action == "slow" else outer.delay)
-                    if isinstance(action, int):
-                        return self._send(action, {"error": {"message": f"scripted {action}"}}, {"Retry-After": "0"})
-                    n = payload.get("n", 1)
-                    choices = [{"index": i, "finish_reason": "stop",
-                                "message": {"role": "assistant", "content": f"```python\nprint({payload.get('seed')}, {i})\n```"}}
-                               for i in reversed(range(n))]
-                    self._send(200, {"id": "x", "object": "chat.completion", "choices": choices,
-                                     "usage": {"prompt_tokens": 17, "completion_tokens": 9 * n, "total_tokens": 17 + 9 * n}})
+                    if counted:
+                        outer.all_arrived.wait(10.0)
+                    time.sleep(outer.delay)
                 finally:
+                    # Stop counting BEFORE the response is written: once the client
+                    # has the bytes its worker may send its next request, and a
+                    # count dropped after the write would overlap it (a phantom
+                    # extra request in flight).
                     with outer.lock:
                         outer.inflight -= counted
+                if isinstance(action, int):
+                    return self._send(action, {"error": {"message": f"scripted {action}"}},
+                                      {"Retry-After": outer.retry_after})
+                n = payload.get("n", 1)
+                choices = [{"index": i, "finish_reason": "stop",
+                            "message": {"role": "assistant", "content": f"```python\nprint({payload.get('seed')}, {i})\n```"}}
+                           for i in reversed(range(n))]
+                self._send(200, {"id": "x", "object": "chat.completion", "choices": choices,
+                                 "usage": {"prompt_tokens": 17, "completion_tokens": 9 * n, "total_tokens": 17 + 9 * n}})
+
+            def _wait_for_disconnect(self, limit: float) -> None:
+                """Hold the request until the client closes its socket (its read timeout)."""
+                deadline = time.monotonic() + limit
+                while time.monotonic() < deadline:
+                    readable, _, _ = select.select([self.connection], [], [], 0.05)
+                    if readable:
+                        try:
+                            if not self.connection.recv(1, socket.MSG_PEEK):
+                                return
+                        except OSError:
+                            return
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.server.daemon_threads = True
@@ -260,8 +294,8 @@ def openai_backend(url: str, env: str, **options: Any):
 
 def test_openai_retries_concurrency_payloads(api_key: str) -> None:
     script = {"p1/1001": [429, 500], "p2/1002": [503], "p3/1004": ["slow"]}
-    with FakeOpenAI(script, SECRET, delay=0.15) as server:
-        backend, delays = openai_backend(server.url, api_key, concurrency=3, timeout=0.6)
+    with FakeOpenAI(script, SECRET, delay=0.15, rendezvous=3) as server:
+        backend, delays = openai_backend(server.url, api_key, concurrency=3, timeout=2.0)
         requests = [req(f"p{i}", n=2, seed=1000 + i) for i in range(1, 7)]
         sampling = Sampling(temperature=0.7, top_p=0.95, top_k=-1, max_tokens=64, seed=None)
         arrived: list[tuple[str, int]] = []
@@ -271,10 +305,13 @@ def test_openai_retries_concurrency_payloads(api_key: str) -> None:
     assert server.hits["p1/1001"] == 3 and server.hits["p1/1002"] == 1
     assert server.hits["p2/1002"] == 2 and server.hits["p3/1004"] == 2 and server.hits["p3"] == 3
     assert backend.retries == 4 and len(delays) == 4
-    # Exponential with jitter: a first retry waits base/2..base, p1's second base..2*base.
-    assert sorted(delays)[-1] >= 0.5 and all(0.25 <= d <= 1.0 for d in delays)
-    assert sum(0.25 <= d <= 0.5 for d in delays) >= 3
-    assert server.max_inflight <= 3 and server.max_inflight >= 2
+    # Exponential with jitter: a first retry waits base..1.5*base, p1's second 2*base..3*base
+    # (Retry-After: 0 means "no wait asked for", so the backoff applies).
+    assert sorted(delays)[-1] >= 1.0 and all(0.5 <= d <= 1.5 for d in delays)
+    assert sum(0.5 <= d <= 0.75 for d in delays) == 3
+    # Counted from arrival to the first response byte, so a client worker is
+    # waiting on every counted request: exactly the configured concurrency.
+    assert server.max_inflight == 3
     assert [(c.key, c.index) for c in out] == [(f"p{i}", j) for i in range(1, 7) for j in range(2)]
     assert sorted(arrived) == sorted((c.key, c.index) for c in out)
     first = next(c for c in out if c.key == "p4" and c.index == 1)
@@ -319,6 +356,25 @@ def test_openai_gives_up_after_max_retries_but_delivers_the_rest(api_key: str) -
         with pytest.raises(GenerationError, match="gave up after 3 attempts"):
             backend.generate([req("bad"), req("good")], Sampling(), lambda c: delivered.append(c.key))
     assert server.hits["bad/None"] == 3 and delivered == ["good"] and len(delays) == 2
+
+
+def test_openai_honours_retry_after_as_an_http_date(api_key: str) -> None:
+    when = email.utils.formatdate(time.time() + 30, usegmt=True)
+    with FakeOpenAI({"a/None": [429, 503]}, SECRET, delay=0.0, retry_after=when) as server:
+        backend, delays = openai_backend(server.url, api_key, max_retries=3)
+        out = backend.generate([req("a")], Sampling())
+    assert server.hits["a/None"] == 3 and backend.retries == 2 and out[0].text.startswith("```python")
+    # The date has whole seconds: each wait is what is left of the 30 s, far above the 0.5..1.5 s backoff.
+    assert len(delays) == 2 and all(25.0 < d <= 30.0 for d in delays), delays
+
+
+def test_openai_retry_after_over_the_limit_is_a_clear_error(api_key: str) -> None:
+    when = email.utils.formatdate(time.time() + 7200, usegmt=True)
+    with FakeOpenAI({"a/None": [429]}, SECRET, delay=0.0, retry_after=when) as server:
+        backend, delays = openai_backend(server.url, api_key, max_retry_after=600.0)
+        with pytest.raises(GenerationError, match=r"HTTP 429 asks to retry after 7\d{3}s, over the 600s limit"):
+            backend.generate([req("a")], Sampling())
+    assert server.hits["a/None"] == 1 and delays == [] and backend.retries == 0
 
 
 # --------------------------------------------------------------------------- replay

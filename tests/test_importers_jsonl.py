@@ -117,6 +117,61 @@ def test_deepseek_hostile_lines(tmp_path):
 
 # --- LeetCodeDataset --------------------------------------------------------------------------
 
+LL_SIG = "def f(self, head: Optional[ListNode], k: int) -> Optional[ListNode]:"
+
+
+@pytest.mark.parametrize("builder, reader", [
+    ("_f1 = lambda lst: ListNode(lst[0], _f1(lst[1:])) if lst else None", "_f2 = lambda node: [node.val] + _f2(node.next) if node else []"),
+    ("mk = lambda xs: None if not xs else ListNode(xs[0], mk(xs[1:]))", "rd = lambda n: [] if n is None else [n.val] + rd(n.next)"),
+])
+def test_deepseek_linked_list_helpers_recognised_by_shape(tmp_path, builder, reader):
+    b, r = builder.split(" =")[0], reader.split(" =")[0]
+    test = (f"my_solution = Solution()\n{builder}\n{reader}\n\ntest_input = {{ \"head\": {b}([1,2,3]), \"k\": 2 }}\n"
+            f"assert {r}(my_solution.f(**test_input)) == [2,1,3]\nassert {r}(my_solution.f({b}([]), 1)) == []\n")
+    [rec] = parse_deepseek(_write(tmp_path, [_deepseek_line(test, LL_SIG)]))
+    assert isinstance(rec, ProblemRecord), rec
+    assert rec.metadata["params"][0]["type"] == "ListNode"
+    assert [(t.input, t.output) for t in rec.tests] == [("[1,2,3]\n2", "[2,1,3]"), ("[]\n1", "[]")]
+
+
+@pytest.mark.parametrize("helper", [
+    "_f1 = lambda lst: __import__('os').system('touch {marker}')",  # not a helper shape: refused, never run
+    "_f1 = lambda lst: ListNode(lst[0], other(lst[1:])) if lst else None",  # recursion through another name
+    "_f1 = lambda lst, x=__import__('os'): ListNode(lst[0], _f1(lst[1:])) if lst else None",  # extra default argument
+])
+def test_deepseek_unknown_helpers_are_refused(tmp_path, helper):
+    marker = tmp_path / "pwned"
+    test = f"my_solution = Solution()\n{helper.format(marker=marker)}\nassert my_solution.f(_f1([1]), 1) == [1]\n"
+    [rej] = parse_deepseek(_write(tmp_path, [_deepseek_line(test, LL_SIG)]))
+    assert isinstance(rej, Rejected) and ("unsupported statement" in rej.reason or "not a literal" in rej.reason)
+    assert not marker.exists()
+
+
+def test_comparison_policies_from_statements():
+    from contest_eval.problems.answers import comparison_for, comparison_for_stdin, output_flag
+
+    assert comparison_for("Return the answer. You can return the answer in any order.", "integer[]").compare == "unordered"
+    assert comparison_for("You can order the deck in any order you want. Return an ordering.", "integer[]").compare == "exact"
+    assert comparison_for("Return the median of the two sorted arrays.", "double").compare == "float"
+    multi = comparison_for("If there are multiple answers, return any of them.", "integer[]")
+    assert multi.compare is None and multi.flag and multi.flag.startswith("multi-answer")
+    assert comparison_for("If there are multiple answers, return the lexicographically smallest one.", "string").compare == "exact"
+    assert comparison_for("Modify nums in-place. Return any of them.", "void").compare == "exact"
+    assert comparison_for_stdin("If there are multiple answers, print any of them.").compare is None
+    assert comparison_for_stdin("Print the sum.").compare == "tokens"
+    assert output_flag("Execution timed out").startswith("generator failure")
+    assert output_flag("[1, inf]").startswith("non-finite") and output_flag('["inf"]') is None and output_flag("[1, 2]") is None
+
+
+def test_leetcodedataset_positional_and_python_inputs(tmp_path):
+    io = [{"input": '"a", [1,null,2]', "output": '"x"'}, {"input": "s = 'b', root = []", "output": "'y'"},
+          {"input": "s = 'c', root = [1]", "output": "Execution timed out"}]
+    [rec] = parse_leetcodedataset(_write(tmp_path, [_lcd_line(io)]))
+    assert isinstance(rec, ProblemRecord), rec
+    assert [(t.input, t.output) for t in rec.tests] == [('"a"\n[1,null,2]', '"x"'), ('"b"\n[]', '"y"')]
+    assert [(e.index, e.reason.split(":")[0]) for e in rec.excluded_tests] == [(2, "generator failure")]
+
+
 def test_leetcodedataset_sample():
     records, rejected = _split(parse_leetcodedataset(_need(LCD)))
     assert rejected == []

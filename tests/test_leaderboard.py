@@ -101,3 +101,27 @@ def test_undated_and_empty():
     lb = build_leaderboard([entry], month_windows(date(2025, 2, 1), date(2025, 2, 1)))
     assert lb.undated_attempts == 1 and lb.rows[0].cells[0].flag is Flag.NO_DATA
     assert Window("x", utc(2025, 1, 1), utc(2025, 2, 1)).contains(utc(2025, 1, 31, 23, 59))
+
+
+def test_pseudo_model_is_a_sanity_row_never_ranked():
+    # The reference solutions score 100%: listed last as a sanity row, never #1.
+    oracle = ModelEntry("oracle", date(2000, 1, 1), attempts(4, 10, 10, tag="o"), protocol="python3", pseudo=True)
+    model = ModelEntry("model", date(2024, 1, 1), attempts(4, 6, 10, tag="m"), protocol="python3")
+    lb = build_leaderboard([oracle, model], month_windows(date(2025, 4, 1), date(2025, 4, 30)))
+    assert [r.name for r in lb.rows] == ["model", "oracle"]
+    real, sanity = lb.rows
+    assert real.cells[0].rank == 1 and not real.pseudo
+    assert sanity.pseudo and sanity.cells[0].rank is None and sanity.cells[0].flag is Flag.SANITY
+    assert sanity.total.fraction() == "10/10"  # its own check stays visible
+    assert any("sanity" in n for n in lb.notes)
+
+
+def test_rows_of_different_protocols_are_noted():
+    a = ModelEntry("m", date(2024, 1, 1), attempts(4, 5, 10, tag="a"), protocol="python3, 1 rollout")
+    b = ModelEntry("m", date(2024, 1, 1), attempts(4, 7, 10, tag="b"), protocol="cpp, 1 rollout")
+    lb = build_leaderboard([a, b], month_windows(date(2025, 4, 1), date(2025, 4, 30)))
+    assert [r.protocol for r in lb.rows] == ["python3, 1 rollout", "cpp, 1 rollout"]
+    assert [r.cells[0].acceptance.fraction() for r in lb.rows] == ["5/10", "7/10"]  # never pooled into 12/20
+    assert any("2 different protocols" in n for n in lb.notes)
+    same = build_leaderboard([a], month_windows(date(2025, 4, 1), date(2025, 4, 30)))
+    assert same.notes == []

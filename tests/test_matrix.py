@@ -36,7 +36,7 @@ def test_fixture_solution_gets_its_verdict(judge, solution: Path) -> None:
 
 
 def test_every_language_has_the_full_matrix() -> None:
-    from contest_eval.judge.language import LANGUAGES
+    from contest_eval.languages import LANGUAGES
 
     present = {d.name for d in LANG_DIRS}
     assert set(LANGUAGES) <= present, f"missing solution folders: {set(LANGUAGES) - present}"

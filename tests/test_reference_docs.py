@@ -90,7 +90,8 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
         model = m.Model(name="tiny", cutoff=date(2024, 12, 1), released=date(2025, 1, 15))
         s.add_all([problem, suite, model])
         s.flush()
-        run = m.Run(model_id=model.id, backend="replay", language="python3", rollouts=2, params={}, fingerprint="f" * 64)
+        run = m.Run(model_id=model.id, backend="replay", language="python3", rollouts=2, params={}, fingerprint="f" * 64,
+                    status="finished")
         s.add(run)
         s.flush()
         for rollout, verdict in enumerate(["AC", "IE"]):

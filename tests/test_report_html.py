@@ -79,3 +79,34 @@ def test_rich_tables():
     text = con.export_text()
     assert "123/128 96.1% [91.2, 98.3]" in text and "solved by every rollout" in text and "28/32" in text
     assert "contaminated window" in text and "2025-02" in text and "c5-p1" in text
+
+
+def test_html_leaderboard_labels_the_sanity_row_and_protocols(tmp_path):
+    rows = run_rows()
+    entries = [ModelEntry("oracle", date(2000, 1, 1), [AttemptRow(r.problem, r.contest, r.difficulty, r.language, r.rollout,
+                                                                  "AC", r.release_time) for r in rows],
+                          protocol="python3, 4 rollouts", pseudo=True),
+               ModelEntry("model-b", date(2024, 12, 31), rows, protocol="python3, 4 rollouts")]
+    lb = build_leaderboard(entries, make_windows(entries, "month"))
+    text = write_html(tmp_path / "b.html", leaderboard=lb).read_text(encoding="utf-8")
+    assert "oracle (sanity check, not ranked)" in text and "sanity check</span>" in text
+    assert text.count("<b>#1</b>") == 2  # model-b in January and February; the oracle is never ranked
+    assert "python3, 4 rollouts" in text and "a check of the pipeline, not a model" in text
+    data = leaderboard_to_json(lb)
+    assert [(r["model"], r["sanity"]) for r in data["rows"]] == [("model-b", False), ("oracle", True)]
+    assert all(c["rank"] is None for c in data["rows"][1]["cells"])
+
+
+def test_partial_run_status_in_every_rendering(tmp_path):
+    rows = [r if (r.problem, r.rollout) != ("c7-p3", 3) else AttemptRow(r.problem, r.contest, r.difficulty, r.language,
+                                                                         r.rollout, "missing", r.release_time, r.platform)
+            for r in run_rows()]
+    s = summarize(rows, status="interrupted")
+    assert not s.headline_valid and s.missing == 1 and s.attempts.n == 127
+    con = Console(record=True, width=300)
+    print_summary(s, con)
+    out = con.export_text()
+    assert "interrupted; 1 of 128 planned attempt(s) (problems × rollouts) never generated" in out
+    assert "interrupted; 1 of 128 planned" in write_html(tmp_path / "p.html", summary=s).read_text(encoding="utf-8")
+    data = summary_to_json(s)
+    assert data["status"] == "interrupted" and data["missing"] == 1 and data["planned_attempts"] == 128

@@ -11,7 +11,8 @@ from contest_eval.db.engine import make_engine
 from contest_eval.db.models import Base, Contest, Generation, Model, Problem, Run, Submission, Suite
 from contest_eval.db.models import TestResultRow as ResultRow  # a Test* name would be collected by pytest
 from contest_eval.report.leaderboard import Flag, build_leaderboard, month_windows
-from contest_eval.report.queries import load_leaderboard_entries, load_run_info, load_run_rows, model_boundary
+from contest_eval.report.queries import (load_leaderboard, load_leaderboard_entries, load_run_info, load_run_rows,
+                                         model_boundary)
 from contest_eval.report.summary import summarize
 
 T0 = datetime(2025, 3, 1, 14, 30, tzinfo=timezone.utc)
@@ -130,3 +131,75 @@ def test_model_boundary_rule():
     assert model_boundary(Model(name="m", cutoff=date(2024, 5, 1))) == date(2024, 5, 1)
     assert model_boundary(Model(name="m", cutoff=date(2024, 5, 1), boundary=date(2024, 1, 1))) == date(2024, 1, 1)
     assert model_boundary(Model(name="m")) is None
+
+
+def _problems(session: Session) -> dict[str, Problem]:
+    return {p.slug: p for p in session.query(Problem).all()}
+
+
+def test_leaderboard_rows_split_by_protocol_skip_unfinished_and_label_pseudo(store):
+    engine, _ = store
+    with Session(engine) as session:
+        probs = _problems(session)
+        suites = {s.problem_id: s.id for s in session.query(Suite).all()}
+        alpha = session.query(Model).filter_by(name="alpha").one()
+        beta = session.query(Model).filter_by(name="beta").one()
+        oracle = Model(name="oracle", cutoff=date(2000, 1, 1))
+        session.add(oracle)
+        session.flush()
+        runs = {
+            "alpha_cpp": Run(model_id=alpha.id, backend="replay", language="cpp", rollouts=2, fingerprint="fc", status="finished"),
+            "beta_running": Run(model_id=beta.id, backend="replay", language="python3", rollouts=1, fingerprint="fr",
+                                status="running"),
+            "oracle": Run(model_id=oracle.id, backend="reference", language="python3", rollouts=1, fingerprint="fo",
+                          status="finished"),
+        }
+        session.add_all(runs.values())
+        session.flush()
+        p = probs["w1-q0"]
+        for r in range(2):
+            add_attempt(session, runs["alpha_cpp"].id, p, suites[p.id], r, "WA")
+        add_attempt(session, runs["beta_running"].id, p, suites[p.id], 0, "AC")
+        add_attempt(session, runs["oracle"].id, p, suites[p.id], 0, "AC")
+        session.commit()
+        ids = {k: v.id for k, v in runs.items()}
+        data = load_leaderboard(session)
+        only_cpp = load_leaderboard(session, languages=["cpp"])
+        only_beta = load_leaderboard(session, models=["beta"])
+    rows = [(e.name, e.protocol.split(",")[0], e.pseudo, len(e.rows)) for e in data.entries]
+    # alpha's python3 and cpp runs are two rows, never pooled; beta's running run is left out and said so.
+    assert rows == [("alpha", "python3", False, 8), ("alpha", "cpp", False, 2), ("beta", "python3", False, 4),
+                    ("oracle", "python3", True, 1)]
+    assert data.excluded_runs == [ids["beta_running"]] and str(ids["beta_running"]) in data.notes[0]
+    assert [(e.name, e.runs) for e in only_cpp.entries] == [("alpha", (ids["alpha_cpp"],))]
+    assert [e.name for e in only_beta.entries] == ["beta"] and len(only_beta.entries[0].rows) == 4
+    lb = build_leaderboard(data.entries, month_windows(date(2025, 4, 1), date(2025, 4, 30)))
+    assert [(r.name, r.pseudo) for r in lb.rows][-1] == ("oracle", True)
+    assert lb.rows[-1].cells[0].rank is None and lb.rows[-1].cells[0].flag is Flag.SANITY
+
+
+def test_missing_attempts_of_an_interrupted_run_get_rows(store):
+    engine, _ = store
+    with Session(engine) as session:
+        probs = _problems(session)
+        suites = {s.problem_id: s.id for s in session.query(Suite).all()}
+        alpha = session.query(Model).filter_by(name="alpha").one()
+        planned = [probs["w0-q0"], probs["w1-q1"]]
+        run = Run(model_id=alpha.id, backend="replay", language="python3", rollouts=2, fingerprint="fp", status="interrupted",
+                  params={"problems": [p.slug for p in planned], "problem_ids": [p.id for p in planned]})
+        session.add(run)
+        session.flush()
+        add_attempt(session, run.id, planned[0], suites[planned[0].id], 0, "AC")
+        add_attempt(session, run.id, planned[0], suites[planned[0].id], 1, "AC")
+        add_attempt(session, run.id, planned[1], suites[planned[1].id], 0, "WA")
+        session.commit()
+        rows = load_run_rows(session, run.id)
+        info = load_run_info(session, run.id)
+    assert sorted((r.problem, r.rollout, r.verdict) for r in rows) == [
+        ("w0-q0", 0, "AC"), ("w0-q0", 1, "AC"), ("w1-q1", 0, "WA"), ("w1-q1", 1, "missing")]
+    s = summarize(rows, status=info.status)
+    assert s.missing == 1 and s.total_rows == 4 and s.attempts.fraction() == "2/3"
+    assert not s.headline_valid and "1 of 4 planned attempt(s) never generated" in s.validity_note
+    assert s.extraction_failures == 0 and s.by_verdict["missing"] == 1
+    # Every attempt present but the run not finished: still not valid.
+    assert not summarize([r for r in rows if r.verdict != "missing"], status="interrupted").headline_valid

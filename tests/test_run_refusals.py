@@ -21,7 +21,35 @@ def _runs(db: Path) -> int:
 def test_unknown_backend_is_refused_and_leaves_no_run_row(tmp_path: Path) -> None:
     db = _store(tmp_path)
     out = cli("--db", str(db), "run", "--model", "m", "--backend", "foo")
-    assert out.returncode != 0 and "unknown backend 'foo'" in out.stderr and "Traceback" not in out.stderr
+    # A usage error (exit 2) from the option's choices, before the store is touched.
+    assert out.returncode == 2 and "Invalid value for '--backend'" in out.stderr and "Traceback" not in out.stderr
+    assert "'foo' is not one of" in " ".join(out.stderr.replace("│", " ").split())
+    assert _runs(db) == 0
+
+
+def test_choices_are_listed_in_help_and_refused_as_usage_errors(tmp_path: Path) -> None:
+    text = " ".join(cli("run", "--help", env={"COLUMNS": "300"}).stdout.split())
+    assert "vllm|openai|llamacpp|replay|reference" in text and "leetcode|codeforces|atcoder|sample" in text
+    assert "vibethinker-leetcode" in text
+    assert "month|week" in cli("leaderboard", "--help", env={"COLUMNS": "300"}).stdout
+    db = _store(tmp_path)
+    for args in (["run", "--model", "m", "--preset", "nope"], ["run", "--model", "m", "--platform", "mars"],
+                 ["leaderboard", "--by", "fortnight"]):
+        out = cli("--db", str(db), *args)
+        assert out.returncode == 2 and "Invalid value" in out.stderr, (args, out.stderr)
+    assert _runs(db) == 0
+
+
+def test_llamacpp_never_substitutes_a_model(tmp_path: Path) -> None:
+    db = tmp_path / "gguf.db"
+    assert cli("--db", str(db), "models", "add", "qwen", "--hf-id", "Qwen/Qwen2.5-0.5B-Instruct", "--cutoff", "2024-09-01").returncode == 0
+    out = cli("--db", str(db), "run", "--model", "qwen", "--backend", "llamacpp")
+    lines = [l for l in out.stderr.splitlines() if l.strip()]
+    assert out.returncode == 2 and len(lines) == 1, out.stderr
+    assert ".gguf path" in lines[0] and "Qwen/Qwen2.5-0.5B-Instruct" in lines[0] and "HuggingFaceTB/SmolLM2-135M-Instruct" in lines[0]
+    assert cli("--db", str(db), "models", "add", "qwen", "--hf-id", str(tmp_path / "absent.gguf"), "--cutoff", "2024-09-01").returncode == 0
+    out = cli("--db", str(db), "run", "--model", "qwen", "--backend", "llamacpp")
+    assert out.returncode == 2 and "GGUF model not found" in out.stderr and "Traceback" not in out.stderr
     assert _runs(db) == 0
 
 
@@ -33,8 +61,10 @@ def test_greedy_decoding_with_several_rollouts_is_refused(tmp_path: Path) -> Non
 
 
 def test_error_text_is_never_read_as_markup(tmp_path: Path) -> None:
+    out = cli("--db", str(tmp_path / "x.db"), "run", "--model", "m[/tmp/x]", "--backend", "reference", "--platform", "sample")
+    assert out.returncode != 0 and "m[/tmp/x]" in out.stderr and "MarkupError" not in out.stderr
     out = cli("--db", str(tmp_path / "x.db"), "run", "--model", "m", "--backend", "bad[/tmp/x]")
-    assert out.returncode != 0 and "bad[/tmp/x]" in out.stderr and "MarkupError" not in out.stderr
+    assert out.returncode == 2 and "bad[/tmp/x]" in out.stderr and "MarkupError" not in out.stderr
 
 
 def test_no_docker_engine_is_one_line_not_a_traceback(tmp_path: Path) -> None:
@@ -50,3 +80,10 @@ def test_no_docker_engine_is_one_line_not_a_traceback(tmp_path: Path) -> None:
         out = subprocess.run([EXE, "--db", str(db), *args], capture_output=True, text=True, env=env, timeout=120)
         assert out.returncode == 2 and "Traceback" not in out.stderr, out.stderr[-1500:]
         assert out.stderr.count("\n") == 1 and "Docker engine unavailable" in out.stderr
+
+
+def test_backend_choices_match_the_registry() -> None:
+    from contest_eval.cli.run import BackendName
+    from contest_eval.generate.backend import backend_names
+
+    assert {b.value for b in BackendName} == {*backend_names(), "reference"}

@@ -27,7 +27,7 @@ BUILT = ROOT / "fixtures" / "scrape"
 pytestmark = pytest.mark.skipif(not SHARED.is_dir(), reason=missing_shared_data(SHARED, "recorded scrape responses"))
 
 
-def _question_server(srv: ScrapeServer) -> list[str]:
+def _question_server(srv: ScrapeServer, content: dict[str, str] | None = None) -> list[str]:
     info = json.loads((BUILT / "leetcode" / "contest_info_biweekly-contest-133.json").read_text())
     slugs = [q["title_slug"] for q in info["questions"]]
     srv.route("/contest/api/info/biweekly-contest-133/", Reply.json(info))
@@ -41,6 +41,7 @@ def _question_server(srv: ScrapeServer) -> list[str]:
         q = data["data"]["question"]
         q["titleSlug"], q["questionFrontendId"] = slug, str(3100 + slugs.index(slug))
         q["title"] = slug.replace("-", " ").title()
+        q["content"] = (content or {}).get(slug, q["content"])
         return Reply.json(data)
 
     srv.route("/graphql", answer, method="POST")
@@ -84,6 +85,46 @@ def test_cloudflare_block_is_one_line_error_and_store_unchanged(tmp_path: Path):
         one_line_error(proc, "Cloudflare")
     after = sqlite3.connect(db).execute("select count(*), group_concat(statement_hash) from problems").fetchone()
     assert before == after
+
+
+def _stored(db: Path) -> dict[str, tuple[str, str]]:
+    rows = sqlite3.connect(db).execute("select slug, statement_hash, statement_text from problems").fetchall()
+    return {slug: (digest, text) for slug, digest, text in rows}
+
+
+@pytest.mark.parametrize("depth", [3_000, 100_000])
+def test_deeply_nested_statement_is_parsed_and_stored_without_losing_anything(tmp_path: Path, depth: int):
+    """A statement nested far past Python's recursion limit (the old home-made
+    DOM raised RecursionError through the CLI) is parsed and stored; the other
+    problems already in the store are untouched."""
+    db = tmp_path / "s.db"
+    args = ["--db", str(db), "scrape", "leetcode", "--contest", "biweekly-contest-133", "--min-interval", "0", "--json"]
+    with ScrapeServer() as srv:
+        slugs = _question_server(srv)
+        assert cli(*args, "--base-url", srv.base_url).returncode == 0
+    before = _stored(db)
+    recorded = json.loads((SHARED / "leetcode" / "alfa_selectProblem.json").read_text())["data"]["question"]["content"]
+    deep = "<div>" * depth + "<p>Deep <b>text</b></p>" + "</div>" * depth + recorded
+    with ScrapeServer() as srv:
+        _question_server(srv, {slugs[0]: deep})
+        proc = cli(*args, "--base-url", srv.base_url)
+    assert proc.returncode == 0 and "Traceback" not in proc.stderr, proc.stderr[-2000:]
+    summary = json.loads(proc.stdout)
+    assert summary["problems"] == {**summary["problems"], "updated": 1, "unchanged": 3, "skipped": 0}
+    after = _stored(db)
+    assert {s: after[s] for s in slugs[1:]} == {s: before[s] for s in slugs[1:]}
+    digest, text = after[slugs[0]]
+    assert digest != before[slugs[0]][0] and text.startswith("Deep text\n\nGiven an array of integers nums")
+    assert len(json.loads(cli("--db", str(db), "problems", "show", slugs[0], "--json").stdout)["examples"]) == 3
+
+
+def test_bad_site_is_a_usage_error_before_the_store_is_touched(tmp_path: Path):
+    db = tmp_path / "s.db"
+    proc = cli("--db", str(db), "scrape", "leetcode", "--site", "org", "--contest", "weekly-contest-381")
+    assert proc.returncode == 2 and "--site" in proc.stderr and "'org'" in proc.stderr
+    assert "Traceback" not in proc.stderr and not db.exists()
+    shown = cli("scrape", "leetcode", "--help")
+    assert shown.returncode == 0 and "com|cn" in shown.stdout
 
 
 def test_scrape_atcoder_real_tasks_page(tmp_path: Path):

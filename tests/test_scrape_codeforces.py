@@ -157,6 +157,30 @@ def test_three_pre_encodings_parse_alike(name: str) -> None:
     assert "rgbBRG\nRgbrBG" in page.statement_html and "Copy" not in page.statement_html
 
 
+def test_statement_nested_past_the_recursion_limit_parses() -> None:
+    """The stored statement is re-serialised from the tree: 100,000 nested
+    ``<div>`` in the legend must not end in RecursionError."""
+    depth = 100_000
+    html = (BUILT / "pre_br.html").read_text()
+    marker = '<div class="input-specification">'
+    assert marker in html
+    html = html.replace(marker, "<div>" * depth + "<p>deep</p>" + "</div>" * depth + marker, 1)
+    page = parse_problem_page(html, "1644A")
+    assert not isinstance(page, Rejected)
+    assert page.examples == [Example("4\nrgbBRG\nRgbrBG\nbBrRgG\nrgRGBb\n", "YES\nNO\nYES\nNO\n")]
+    assert page.statement_html.count("<div>") >= depth and "<p>deep</p>" in page.statement_html
+
+
+def test_nested_sample_blocks_cost_linear_time() -> None:
+    # Searching each of n nested div.input for its <pre> is n²/2 steps: minutes at this depth.
+    depth = 30_000
+    html = (BUILT / "pre_br.html").read_text()
+    marker = '<div class="sample-test"><div class="input">'
+    assert marker in html
+    page = parse_problem_page(html.replace(marker, marker + '<div class="input">' * depth, 1), "1644A")
+    assert isinstance(page, Rejected) and page.reason == f"sample tests unreadable: {depth + 1} input and 1 output blocks"
+
+
 def test_api_failed_status_is_a_clear_error(scraper: CodeforcesScraper) -> None:
     with pytest.raises(ScrapeError, match=r"contest.standings failed: contestId: Contest with id 999999 not found"):
         scraper.problems(999999)

@@ -17,7 +17,6 @@ from pathlib import Path
 import pytest
 
 from contest_eval.scrape import Archive, HTTPStatusError, PoliteClient, ScrapeError, cookies_from_env
-from contest_eval.scrape.http import parse_retry_after
 from scrape_server import Reply, ScrapeServer
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "scrape" / "leetcode"
@@ -83,11 +82,27 @@ def test_429_with_retry_after_seconds_then_success(server, fake):
     assert len(server.hits("/r")) == 2
 
 
-def test_retry_after_http_date():
-    now = datetime(2025, 6, 1, 12, 0, 0, tzinfo=timezone.utc)
-    assert parse_retry_after(format_datetime(now + timedelta(seconds=7), usegmt=True), now) == 7.0
-    assert parse_retry_after("3", now) == 3.0
-    assert parse_retry_after("garbage", now) is None
+def test_429_with_retry_after_http_date_is_honoured(server, fake):
+    when = format_datetime(datetime.now(timezone.utc) + timedelta(seconds=30), usegmt=True)
+    server.route("/r", Reply(429, {"Retry-After": when}), Reply(503, {"Retry-After": when}), Reply.json({"ok": 1}))
+    assert make_client(fake, backoff_s=0.5).get_json(server.url("/r")) == {"ok": 1}
+    # An HTTP date has whole seconds: each wait is what is left of the 30 s, not the 0.5 s / 1 s backoff.
+    assert len(fake.sleeps) == 2 and all(25.0 < s <= 30.0 for s in fake.sleeps), fake.sleeps
+    assert len(server.hits("/r")) == 3
+
+
+def test_unreadable_or_zero_retry_after_falls_back_to_backoff(server, fake):
+    server.route("/r", Reply(429, {"Retry-After": "garbage"}), Reply(503, {"Retry-After": "0"}), Reply.json(1))
+    make_client(fake, backoff_s=0.5).get_json(server.url("/r"))
+    assert fake.sleeps == [0.5, 1.0]
+
+
+def test_retry_after_date_over_cap_is_a_clear_error(server, fake):
+    when = format_datetime(datetime.now(timezone.utc) + timedelta(hours=2), usegmt=True)
+    server.route("/r", Reply(503, {"Retry-After": when}))
+    with pytest.raises(HTTPStatusError, match=r"HTTP 503 with Retry-After 7\d{3}s \(over the 300s cap\)"):
+        make_client(fake).get(server.url("/r"))
+    assert len(server.hits("/r")) == 1 and fake.sleeps == []
 
 
 def test_retry_after_over_cap_is_a_clear_error(server, fake):
@@ -121,8 +136,9 @@ def test_500s_exhaust_retries(server, fake):
 
 
 def test_timeout_is_retried_then_succeeds(server, fake):
-    server.route("/slow", Reply.json({"late": 1}, delay_s=1.5), Reply.json({"fast": 1}))
-    client = make_client(fake, timeout_s=0.3, retries=2)
+    # The fast reply gets a whole second: on a loaded machine 0.3 s was not always enough.
+    server.route("/slow", Reply.json({"late": 1}, delay_s=3.0), Reply.json({"fast": 1}))
+    client = make_client(fake, timeout_s=1.0, retries=2)
     assert client.get_json(server.url("/slow")) == {"fast": 1}
     assert len(fake.sleeps) == 1
 

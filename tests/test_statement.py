@@ -68,6 +68,29 @@ def test_text_renders_tables_one_row_per_line() -> None:
     assert "roads[i] = [u_i, v_i, cost_i, tax_i]" in text
 
 
+@pytest.mark.parametrize("depth", [3_000, 100_000])
+def test_nesting_far_past_the_recursion_limit(depth: int) -> None:
+    # The old home-made DOM walked the tree recursively: RecursionError at ~1,000.
+    example = "<pre><strong>Input:</strong> x = 1\n<strong>Output:</strong> 2</pre>"
+    html = ("<div>" * depth + "<p>deep <sup>2</sup></p>" + example + "</div>" * depth
+            + "<p><strong>Constraints:</strong></p><ul><li>1 &lt;= x</li></ul>")
+    assert html_to_text(html) == "deep ^2\n\nInput: x = 1\nOutput: 2\n\nConstraints:\n\n- 1 <= x"
+    assert [(e.input_text, e.output_text) for e in extract_examples(html)] == [("x = 1", "2")]
+    assert extract_constraints(html) == ["1 <= x"]
+
+
+@pytest.mark.parametrize("tag", ["b", "pre", "h3"])
+def test_nested_label_tags_cost_linear_time(tag: str) -> None:
+    # Reading the text of each of n nested <b>/<pre>/<h3> to test it for a
+    # label is n²/2 steps: at this depth that took many minutes.
+    depth = 30_000
+    html = (f"<{tag}>" * depth + "<strong>Input:</strong> x = 1\n<b>Output:</b> 2" + f"</{tag}>" * depth
+            + "<p><strong>Constraints:</strong></p><ul><li>1 &lt;= x</li></ul>")
+    examples = [(e.input_text, e.output_text) for e in extract_examples(html)]
+    assert examples == ([("x = 1", "2")] if tag == "pre" else [])
+    assert extract_constraints(html) == ["1 <= x"]
+
+
 # --------------------------------------------------------------------------- examples
 
 def test_examples_new_format_real() -> None:

@@ -111,3 +111,36 @@ def test_real_leetcode_recipes_build_on_an_empty_store_without_shared_data(tmp_p
         shown = json.loads(cli("--db", str(db), "problems", "show", slug, "--json", env=no_data).stdout)
         assert shown["statement"].strip() and "<p>" not in shown["statement"]  # plain text derived from LeetCode's HTML
         assert len(shown["examples"]) == len(recipe.examples)
+
+
+def _one_recipe(tmp_path: Path, slug: str) -> Path:
+    recipes = tmp_path / "recipes"
+    recipes.mkdir()
+    shutil.copy(LEETCODE / "suite.toml", recipes / "suite.toml")
+    shutil.copytree(LEETCODE / slug, recipes / slug)
+    return recipes
+
+
+def test_brute_votes_on_the_small_tests(tmp_path: Path, judge):
+    slug = "check-adjacent-digit-differences"
+    recipes = _one_recipe(tmp_path, slug)
+    built = cli("--db", str(tmp_path / "b.db"), "suite", "build", str(recipes), "--json")
+    assert built.returncode == 0, built.stderr[-2000:] + built.stdout[-2000:]
+    voted = [line for line in built.stderr.splitlines() if "brute.py checked" in line]
+    assert len(voted) == 1 and int(voted[0].split("checked ")[1].split()[0]) >= 50, built.stderr[-2000:]
+
+
+def test_a_wrong_brute_fails_the_build_and_is_named(tmp_path: Path, judge):
+    slug = "check-adjacent-digit-differences"
+    recipes = _one_recipe(tmp_path, slug)
+    brute = recipes / slug / "brute.py"
+    # Off by one: a difference of exactly 2 is wrongly refused.
+    brute.write_text(brute.read_text().replace("> 2", ">= 2"))
+    db = tmp_path / "w.db"
+    built = cli("--db", str(db), "suite", "build", str(recipes), "--json")
+    assert built.returncode == 1, built.stdout[-2000:]
+    row = json.loads(built.stdout)["problems"][0]
+    assert row["status"] == "failed"
+    assert any(p.startswith(f"brute brute.py ({brute})") and "disagrees with the references" in p for p in row["problems"]), row
+    listed = json.loads(cli("--db", str(db), "problems", "list", "--json").stdout)
+    assert listed[0]["suite"] is None  # nothing stored

@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from contest_eval import __version__
+from contest_eval.cli import audit as audit_cli
 from contest_eval.cli import judge as judge_cli
 from contest_eval.cli import run as run_cli
 from contest_eval.cli import scrape as scrape_cli
@@ -29,6 +30,7 @@ app.add_typer(run_cli.models_app, name="models")
 app.command("run")(run_cli.run)
 app.command("report")(run_cli.report)
 app.command("leaderboard")(run_cli.leaderboard)
+app.add_typer(audit_cli.app, name="audit")
 
 
 def _version(value: bool) -> None:
@@ -48,14 +50,24 @@ def root(
 
 
 def main() -> None:
+    from sqlalchemy.exc import OperationalError
+
+    from contest_eval.db.engine import StoreError
     from contest_eval.judge.images import ImageError
     from contest_eval.judge.sandbox import SandboxError
 
     try:
         app()
-    except (SandboxError, ImageError) as exc:
-        # No engine or no image is the machine's state, not a bug: one line, like `judge submit`.
+    except (SandboxError, ImageError, StoreError) as exc:
+        # No engine, no image or no reachable store is the machine's state,
+        # not a bug: one line, like `judge submit`.
         from contest_eval.cli.output import print_error
 
         print_error(str(exc))
+        raise SystemExit(2) from None
+    except OperationalError as exc:
+        from contest_eval.cli.output import print_error
+
+        # The driver's first line says what went wrong (refused, no such database, locked).
+        print_error(f"database error: {str(exc.orig or exc).strip().splitlines()[0]}")
         raise SystemExit(2) from None

@@ -10,9 +10,9 @@ from rich.table import Table
 
 from contest_eval.cli.output import console, emit_json, fail
 from contest_eval.judge.images import ImageError, build_images, list_images
-from contest_eval.judge.language import LANGUAGES, LanguageError, load_language
+from contest_eval.languages import LANGUAGES, LanguageError, load_language
 from contest_eval.judge.sandbox import SandboxError, docker_client, gc_orphans
-from contest_eval.judge.spec import ProblemSpec, SpecError, load_spec
+from contest_eval.judge.spec import ProblemSpec, SpecError, judgeable, load_spec
 from contest_eval.judge.verdict import JudgeResult, Verdict
 
 app = typer.Typer(help="Judge solutions in the hardened Docker sandbox.", no_args_is_help=True)
@@ -83,7 +83,7 @@ def submit(
         if len(paths) != 2:
             fail("give PROBLEM.json and SOLUTION (or --problem SLUG and SOLUTION)")
         try:
-            spec = load_spec(paths[0])
+            spec = judgeable(load_spec(paths[0]))
         except SpecError as exc:
             fail(str(exc))
         base_dir = paths[0].parent
@@ -94,7 +94,7 @@ def submit(
         fail(f"cannot read solution {solution}: {exc}")
     try:
         result = Judge(_client(), warm=False).judge(spec, lang, source, Options(fail_fast=fail_fast), base_dir=base_dir)
-    except (ImageError, SandboxError, LanguageError) as exc:
+    except (ImageError, SandboxError, LanguageError, SpecError) as exc:
         fail(str(exc))
     if as_json:
         emit_json(result.to_json())

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import typer
 from rich.console import Console
 from rich.markup import escape
+
+if TYPE_CHECKING:
+    from datetime import datetime
 
 console = Console()
 # Set by the root callback (--db); None means CONTEST_EVAL_DB or ./contest-eval.db.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,14 @@ app = typer.Typer(help="Scrape contests and problems with their release times.",
 BASE_URL = typer.Option(None, "--base-url", help="Point the scraper at a mirror or a local replay server.")
 ARCHIVE = typer.Option(None, "--archive", help="Directory to archive every raw response in (URL, status, time, sha256, body).")
 INTERVAL = typer.Option(None, "--min-interval", min=0.0, help="Seconds between calls to one host (default: the platform's polite rate).")
+
+
+class LeetCodeSite(StrEnum):
+    """An enum so ``--help`` lists the sites and a bad one is a usage error
+    (exit 2) before the store is opened."""
+
+    com = "com"
+    cn = "cn"
 
 
 def _client(archive: Path | None, min_interval: float | None, cookies: bool = False) -> Any:
@@ -91,7 +100,7 @@ def _guard(fn: Any) -> Any:
 
 @app.command()
 def leetcode(
-    site: str = typer.Option("com", "--site", help="com (leetcode.com) or cn (leetcode.cn)."),
+    site: LeetCodeSite = typer.Option(LeetCodeSite.com, "--site", help="com (leetcode.com) or cn (leetcode.cn)."),
     since: str | None = typer.Option(None, "--since", help="Contests starting at or after this UTC date."),
     until: str | None = typer.Option(None, "--until", help="Contests starting before this UTC date."),
     contest: list[str] = typer.Option([], "--contest", help="Contest slug (repeatable); skips the listing."),
@@ -105,9 +114,7 @@ def leetcode(
     """
     from contest_eval.scrape.leetcode import LeetCodeScraper
 
-    if site not in ("com", "cn"):
-        fail("--site must be com or cn")
-    scraper = LeetCodeScraper(_client(archive, min_interval, cookies=True), base_url, site)
+    scraper = LeetCodeScraper(_client(archive, min_interval, cookies=True), base_url, site.value)
     lo, hi = parse_day(since, "--since"), parse_day(until, "--until")
     sink = Sink()
     slugs = contest or [c.slug for c in _guard(lambda: scraper.contests(lo, hi))]
@@ -119,7 +126,7 @@ def leetcode(
             for problem_slug in rec.problem_slugs:
                 sink.problem(_guard(lambda: scraper.problem(problem_slug, rec)))
             progress.advance(task)
-    sink.report(f"leetcode.{site}", as_json)
+    sink.report(f"leetcode.{site.value}", as_json)
 
 
 @app.command()

@@ -10,12 +10,13 @@ from typing import Any
 import typer
 from rich.table import Table
 
+from contest_eval.cli.executor import EXECUTOR_OPTION, RAY_ADDRESS_OPTION, Executor, make_judge
 from contest_eval.cli.output import console, emit_json, err_console, fail, state
 from contest_eval.db.catalog import find_problem, latest_suite, upsert_contest, upsert_problem
 from contest_eval.db.engine import session_scope
 from contest_eval.db.models import Problem, Reference, Suite, SuiteTest
 from contest_eval.db.specs import spec_for
-from contest_eval.judge.language import LANGUAGES
+from contest_eval.languages import LANGUAGES
 from contest_eval.problems.record import ContestRecord, Example, ProblemRecord
 from contest_eval.problems.statement import html_to_text
 from contest_eval.suite.builder import TestCase, build_problem, validate_problem
@@ -90,16 +91,16 @@ def build(
     directory: Path = typer.Argument(..., help="Suite recipe folder (with suite.toml)."),
     problem: list[str] = typer.Option([], "--problem", "-p", help="Only these problem slugs (repeatable)."),
     workers: int = typer.Option(2, "--workers", min=1, help="Judge this many references at once."),
+    executor: Executor = EXECUTOR_OPTION,
+    ray_address: str | None = RAY_ADDRESS_OPTION,
     as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
 ) -> None:
     """Generate tests, judge every reference, keep the tests all references agree on, store the suite."""
     import tempfile
 
-    from contest_eval.judge.engine import Judge
-
     info, recipes = _recipes(directory, problem)
     platform = str(info.get("platform", "leetcode"))
-    judge = Judge()
+    judge = make_judge(executor, ray_address)
     started = time.monotonic()
     rows: list[dict[str, Any]] = []
     failed = False
@@ -159,15 +160,15 @@ def validate(
     problem: list[str] = typer.Option([], "--problem", "-p", help="Only these problem slugs (repeatable)."),
     min_strength: float = typer.Option(0.95, "--min-strength", help="Fail when fewer wrong solutions are rejected."),
     workers: int = typer.Option(2, "--workers", min=1),
+    executor: Executor = EXECUTOR_OPTION,
+    ray_address: str | None = RAY_ADDRESS_OPTION,
     as_json: bool = typer.Option(False, "--json", help="Print as JSON."),
 ) -> None:
     """Re-judge every reference on the stored suite (all must be AC) and measure strength on wrong solutions."""
     import tempfile
 
-    from contest_eval.judge.engine import Judge
-
     info, recipes = _recipes(directory, problem)
-    judge = Judge()
+    judge = make_judge(executor, ray_address)
     rows = []
     failed = False
     for recipe in recipes:

@@ -85,7 +85,7 @@ def upsert_problem(session: Session, rec: ProblemRecord) -> str:
         row = Problem(platform=rec.platform, slug=rec.slug, source=rec.source)
         session.add(row)
         outcome = "new"
-    elif not row.title and not row.statement_hash:
+    elif not row.title and not row.statement_hash and not row.statement_text and row.meta is None:
         outcome = "new"  # a placeholder a contest schedule made: this is its first real content
     changed = False
     for name in _FIELDS:

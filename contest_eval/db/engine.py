@@ -29,6 +29,11 @@ class StoreError(RuntimeError):
 
 def resolve_url(db: str | None = None) -> str:
     value = db or os.environ.get("CONTEST_EVAL_DB") or DEFAULT_DB
+    for plain in ("postgresql://", "postgres://"):
+        # The driver this project installs (the `postgres` extra) is psycopg 3;
+        # SQLAlchemy's default for a bare postgresql:// URL is psycopg2.
+        if value.startswith(plain):
+            return "postgresql+psycopg://" + value[len(plain):]
     if "://" in value:
         return value
     return f"sqlite:///{Path(value).expanduser().resolve()}"
@@ -44,7 +49,13 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
 
 
 def make_engine(url: str) -> Engine:
-    engine = create_engine(url, future=True)
+    try:
+        engine = create_engine(url, future=True, pool_pre_ping=not url.startswith("sqlite"))
+    except ModuleNotFoundError as exc:
+        hint = " (pip install 'contest-eval[postgres]')" if url.startswith("postgres") else ""
+        raise StoreError(f"no database driver for {url.split('://', 1)[0]}: {exc.name} is not installed{hint}") from exc
+    except Exception as exc:  # ArgumentError and friends for a malformed URL
+        raise StoreError(f"bad database URL: {exc}") from exc
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine
@@ -68,7 +79,12 @@ def upgrade(engine: Engine) -> str:
     try:
         command.upgrade(cfg, "head")
     except Exception as exc:  # alembic and the driver raise many kinds
-        raise StoreError(f"cannot upgrade {engine.url.render_as_string(hide_password=True)}: {exc}") from exc
+        where = engine.url.render_as_string(hide_password=True)
+        orig = getattr(exc, "orig", None)
+        if orig is not None:  # a driver error: its own first line says it best (refused, no such database, ...)
+            first = " ".join(str(orig).strip().split("\n")[0].split())
+            raise StoreError(f"cannot open the store {where}: {first}") from exc
+        raise StoreError(f"cannot upgrade {where}: {exc}") from exc
     with engine.connect() as conn:
         return str(MigrationContext.configure(conn).get_current_revision())
 

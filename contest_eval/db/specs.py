@@ -12,7 +12,8 @@ class NoSuiteError(LookupError):
 
 def spec_for(problem: Problem, suite: Suite | None) -> ProblemSpec:
     if suite is None or not suite.tests:
-        raise NoSuiteError(f"problem {problem.slug} has no test suite; build one with: contest-eval suite build DIR")
+        raise NoSuiteError(f"problem {problem.slug} has no test suite (an import stores none when the dataset has no tests"
+                           " or its answers are not unique); build one with: contest-eval suite build DIR")
     info = suite.info or {}
     return parse_spec({
         "kind": problem.kind,

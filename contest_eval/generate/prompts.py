@@ -16,7 +16,7 @@ import hashlib
 import string
 from typing import Any
 
-from contest_eval.judge.language import Language, load_language
+from contest_eval.languages import Language, load_language
 
 TEMPLATE_VERSION = "1"
 

@@ -1,31 +1,15 @@
 """Where the non-Python judge assets (``judges/``) live.
 
-In a source checkout or an editable install they sit beside the package; a
-wheel ships them as ``contest_eval/_judges``.  ``CONTEST_EVAL_JUDGES`` overrides
-both, for a site that keeps its own recipes.
+The lookup itself lives in :mod:`contest_eval.languages` (generation needs the
+language registry without loading the judge); this module adds the runtime
+files the harnesses are rendered from.
 """
 
 from __future__ import annotations
 
-import os
-from functools import lru_cache
-from pathlib import Path
+from contest_eval.languages import AssetError, judges_dir
 
-
-class AssetError(RuntimeError):
-    """A judge asset is missing from this installation."""
-
-
-@lru_cache(maxsize=1)
-def judges_dir() -> Path:
-    override = os.environ.get("CONTEST_EVAL_JUDGES")
-    candidates = [Path(override)] if override else []
-    here = Path(__file__).resolve()
-    candidates += [here.parents[2] / "judges", here.parents[1] / "_judges"]
-    for path in candidates:
-        if (path / "supervisor.py").is_file():
-            return path
-    raise AssetError("judge assets not found (looked in: " + ", ".join(str(p) for p in candidates) + ")")
+__all__ = ["AssetError", "judges_dir", "runtime_file"]
 
 
 def runtime_file(language: str, name: str) -> str:

@@ -18,9 +18,10 @@ from typing import Any
 from contest_eval.judge import drivers
 from contest_eval.judge.checker import check, parse_policy
 from contest_eval.judge.images import require_image
-from contest_eval.judge.language import Language, load_language
-from contest_eval.judge.sandbox import Limits, Report, Sandbox, SandboxError, docker_client, gc_orphans
-from contest_eval.judge.spec import ProblemSpec
+from contest_eval.languages import Language, load_language
+from contest_eval.judge.sandbox import (SHM_MB, TMP_MB, Limits, Report, Sandbox, SandboxError, docker_client, gc_orphans,
+                                        gc_workdirs)
+from contest_eval.judge.spec import ProblemSpec, judgeable
 from contest_eval.judge.verdict import STATUS_VERDICTS, JudgeResult, TestResult, Verdict, overall
 
 SUPERVISOR_HEADROOM_MB = 96
@@ -35,6 +36,10 @@ ADDRESS_SPACE_GRACE_MB = 128
 NEAR_LOW = 0.9
 NEAR_HIGH = 1.5
 REJUDGES = 2  # extra runs for a near-limit verdict
+# Message of a TLE test the supervisor stopped at the CPU ceiling (as opposed
+# to the wall clock): such a TLE used NEAR_HIGH x the limit and is never near.
+CPU_STOP = "stopped at the CPU limit"
+WALL_STOP = "stopped by the wall clock (no progress)"
 
 
 @dataclass(frozen=True)
@@ -51,15 +56,23 @@ def scaled_limits(spec: ProblemSpec, lang: Language) -> Limits:
     # TLE, so a busy machine does not change verdicts.
     wall = cpu * 3 + 2000 if spec.kind == "stdin" else cpu * 3 + 5000
     run_mb = int(spec.memory_limit_mb * lang.memory_multiplier) + lang.memory_extra_mb
-    return Limits(
+    limits = Limits(
         run_cpu_ms=cpu,
         run_wall_ms=wall,
         memory_kb=run_mb * 1024,
         address_space_kb=(run_mb + ADDRESS_SPACE_GRACE_MB) * 1024 if lang.address_space_limit else None,
-        container_mb=max(run_mb + SUPERVISOR_HEADROOM_MB, lang.compile_memory_mb) + 64,
+        container_mb=0,
         compile_cpu_ms=lang.compile_time_limit_ms,
         compile_wall_ms=lang.compile_time_limit_ms * 2 + 5000,
+        compile_memory_kb=lang.compile_memory_mb * 1024,
     )
+    # The supervisor polls the cgroup and stops the submission (or compiler)
+    # at its own limit, tmpfs included; the container's limit only has to
+    # hold that, the supervisor, and every tmpfs full, so the kernel's OOM
+    # killer never has to choose.
+    limits.container_mb = (max(run_mb, lang.compile_memory_mb) + SUPERVISOR_HEADROOM_MB
+                           + limits.work_mb + TMP_MB + SHM_MB + 64)
+    return limits
 
 
 def cpu_ceiling_ms(limit_ms: int) -> int:
@@ -108,10 +121,12 @@ class Judge:
         with Judge._gc_lock:
             if not Judge._gc_done:
                 gc_orphans(self.client)
+                gc_workdirs(workdir)
                 Judge._gc_done = True
 
     def judge(self, spec: ProblemSpec, language: str, source: str, options: Options | None = None,
               base_dir: Path | None = None) -> JudgeResult:
+        spec = judgeable(spec)  # no verdict against missing expected outputs: SpecError (spec.py)
         options = options or Options()
         result = self._judge_once(spec, language, source, options, base_dir)
         limit_ms = scaled_limits(spec, load_language(language)).run_cpu_ms
@@ -183,6 +198,9 @@ class Judge:
             else:
                 r.verdict = STATUS_VERDICTS.get(str(status), Verdict.IE)
                 r.message = str(e.get("stderr") or "")[-500:]
+                if status == "tle":
+                    stop = CPU_STOP if e.get("tle_by", "cpu") == "cpu" else WALL_STOP
+                    r.message = stop + (f"; stderr: {r.message}" if r.message else "")
             tests.append(r)
         return JudgeResult(overall(tests), lang.name, tests, compile_output)
 
@@ -199,7 +217,7 @@ def apply_time_limit(result: JudgeResult, kind: str, limit_ms: int) -> None:
     if kind == "stdin":
         for t in result.tests:
             if t.verdict not in (Verdict.TLE, Verdict.SKIPPED) and t.cpu_ms > limit_ms:
-                t.verdict, t.message = Verdict.TLE, ""
+                t.verdict, t.message = Verdict.TLE, CPU_STOP if t.cpu_ms >= cpu_ceiling_ms(limit_ms) else ""
     else:
         total, over = 0, False
         for t in result.tests:
@@ -222,6 +240,10 @@ def near_limit(result: JudgeResult, kind: str, limit_ms: int) -> bool:
     the run is a TLE at no more than NEAR_HIGH x limit (a wall-clock TLE on a
     busy host included)."""
     if result.verdict in (Verdict.CE, Verdict.IE) or not result.tests:
+        return False
+    # Stopped at the ceiling: the run used more than NEAR_HIGH x the limit,
+    # whatever share of it the figures attribute to this test.
+    if any(t.verdict is Verdict.TLE and t.message.startswith(CPU_STOP) for t in result.tests):
         return False
     high = limit_ms * NEAR_HIGH
     tle = any(t.verdict is Verdict.TLE for t in result.tests)

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from contest_eval.judge.assets import judges_dir
-from contest_eval.judge.language import LANGUAGES, load_language
+from contest_eval.languages import LANGUAGES, load_language
 
 REPO = "contest-eval"
 Progress = Callable[[str], None]

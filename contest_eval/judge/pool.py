@@ -11,6 +11,7 @@ in the background after each use.
 from __future__ import annotations
 
 import atexit
+import shutil
 import threading
 from dataclasses import astuple
 from typing import Any
@@ -59,8 +60,8 @@ class WarmPool:
             if warm is not None and not self._closed:
                 self._ready.setdefault(key, []).append(warm)
                 warm = None
-        if warm is not None:
-            _remove(warm.container)
+        if warm is not None:  # closed meanwhile: nobody will take it
+            _discard(warm)
 
     def spare_ids(self) -> set[str]:
         with self._lock:
@@ -71,13 +72,15 @@ class WarmPool:
             return any(self._pending.values())
 
     def close(self) -> None:
-        """Remove every spare (also run at interpreter exit)."""
-        import shutil
-
+        """Remove every spare and its input folder (also run at interpreter exit)."""
         with self._lock:
             self._closed = True
             spares = [w for ws in self._ready.values() for w in ws]
             self._ready.clear()
         for w in spares:
-            _remove(w.container)
-            shutil.rmtree(w.root, ignore_errors=True)
+            _discard(w)
+
+
+def _discard(warm: Warm) -> None:
+    _remove(warm.container)
+    shutil.rmtree(warm.root, ignore_errors=True)

@@ -2,9 +2,10 @@
 
 The host writes a read-only input folder (plan, supervisor, sources, test
 inputs — never expected outputs), creates the container with
-``containers.create`` (never ``run``: it pulls and has no timeout), waits with
-an outer deadline, reads the supervisor's report from the container log and
-removes everything in ``finally``.  Nothing is ever copied out of the
+``containers.create`` (never ``run``: it pulls and has no timeout), attaches to
+the container's stdout, waits with an outer deadline, reads the supervisor's
+framed report from that stream (bounded on the host; the container has no log)
+and removes everything in ``finally``.  Nothing is ever copied out of the
 container and no path the sandbox can write is touched on the host.
 """
 
@@ -17,17 +18,34 @@ import shutil
 import socket
 import tempfile
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from contest_eval.judge.assets import judges_dir
+from contest_eval.judge.channel import Channel, Report
 from contest_eval.judge.seccomp import security_opt
 
 LABEL = "contest-eval.judge"
 OWNER_LABEL = "contest-eval.owner"
-SANDBOX_UID = "10001:10001"
-LOG_MAX = "128m"
+# The supervisor runs as root with only these capabilities and drops every
+# child to uid 10001 (judges/supervisor.py): CAP_KILL lets it kill processes
+# of another uid, CAP_SETUID/SETGID let it switch to that uid.
+SUPERVISOR_CAPS = ["SETUID", "SETGID", "KILL"]
+# Must match the supervisor's WALL_CEILING: no run outlives this multiple of
+# its wall limit, nor a compile of its compile wall limit.
+WALL_CEILING = 3
+# The OOM killer's choice inside the container: each child raises its own
+# score to 1000 before exec, so the kernel takes the submission long before
+# the supervisor (PID 1) at 0.  Not negative: lowering a score needs
+# CAP_SYS_RESOURCE in the daemon, which hosts like ours do not grant it.  A
+# submission may lower its score back to 0, but it would still have to outrun
+# the supervisor's memory poll across the container's headroom.
+SUPERVISOR_OOM_SCORE = 0
+TMP_MB = 64
+SHM_MB = 16
+READY_TIMEOUT_S = 30
+WORKDIR_PREFIX = "ce-judge-"
 
 
 class SandboxError(RuntimeError):
@@ -45,23 +63,14 @@ class Limits:
     container_mb: int
     output_bytes: int = 32 << 20
     file_bytes: int = 64 << 20
-    stack_bytes: int = 256 << 20
+    stack_bytes: int = 0  # 0: unlimited (memory is bounded by the cgroup poll)
     compile_cpu_ms: int = 30_000
     compile_wall_ms: int = 60_000
     compile_address_space_kb: int | None = None
+    compile_memory_kb: int = 1 << 20
     pids: int = 256
     work_mb: int = 256
     cpuset: str | None = None
-
-
-@dataclass
-class Report:
-    compile: dict[str, Any] | None = None
-    tests: list[dict[str, Any]] = field(default_factory=list)
-    done: bool = False
-    error: str = ""
-    exit_code: int | None = None
-    oom_killed: bool = False
 
 
 def docker_client() -> Any:
@@ -80,8 +89,9 @@ def _owner() -> str:
 
 
 def _write_inputs(root: Path, plan: dict[str, Any], files: dict[str, str], inputs: list[str]) -> None:
-    """Fill the container's read-only input folder; plan.json comes last, by
-    an atomic rename, because the supervisor starts the moment it appears."""
+    """Fill the container's read-only input folder; the plan is only staged:
+    :func:`_publish` renames it into place, and the supervisor starts the
+    moment it appears."""
     (root / "src").mkdir()
     blobs = [text.encode("utf-8", "surrogateescape") for text in inputs]
     offsets, position = [], 0
@@ -99,40 +109,20 @@ def _write_inputs(root: Path, plan: dict[str, Any], files: dict[str, str], input
     staging = root / ".plan.json"
     staging.write_text(json.dumps({**plan, "test_offsets": offsets}), encoding="utf-8")
     staging.chmod(0o644)
-    staging.rename(root / "plan.json")
+
+
+def _publish(root: Path) -> None:
+    (root / ".plan.json").rename(root / "plan.json")
 
 
 def _plan_limits(limits: Limits, compile_phase: bool) -> dict[str, Any]:
     if compile_phase:
         return {"cpu_ms": limits.compile_cpu_ms, "wall_ms": limits.compile_wall_ms, "output": 1 << 20,
-                "fsize": 128 << 20, "stack": limits.stack_bytes,
+                "fsize": 128 << 20, "stack": limits.stack_bytes, "memory_kb": limits.compile_memory_kb,
                 "address_space": limits.compile_address_space_kb * 1024 if limits.compile_address_space_kb else None}
     return {"cpu_ms": limits.run_cpu_ms, "wall_ms": limits.run_wall_ms, "output": limits.output_bytes,
             "fsize": limits.file_bytes, "stack": limits.stack_bytes,
             "address_space": limits.address_space_kb * 1024 if limits.address_space_kb else None}
-
-
-def parse_report(log: bytes, nonce: str) -> Report:
-    """Keep only nonce-stamped lines: nothing else in the log is trusted."""
-    report = Report()
-    prefix = nonce.encode() + b" "
-    for line in log.split(b"\n"):
-        if not line.startswith(prefix):
-            continue
-        try:
-            event = json.loads(line[len(prefix):])
-        except json.JSONDecodeError:
-            continue
-        kind = event.get("event")
-        if kind == "compile":
-            report.compile = event
-        elif kind == "test":
-            report.tests.append(event)
-        elif kind == "done":
-            report.done = True
-        elif kind == "error":
-            report.error = str(event.get("message", ""))
-    return report
 
 
 @dataclass
@@ -165,10 +155,11 @@ class Sandbox:
         of time (see :mod:`contest_eval.judge.pool`).
         """
         nonce = secrets.token_hex(16)
-        root = Path(tempfile.mkdtemp(prefix="ce-judge-", dir=self.workdir))
+        root = Path(tempfile.mkdtemp(prefix=f"{WORKDIR_PREFIX}{os.getpid()}-", dir=self.workdir))
         root.chmod(0o755)
-        shutil.copyfile(judges_dir() / "supervisor.py", root / "supervisor.py")
-        (root / "supervisor.py").chmod(0o644)
+        for part in sorted(judges_dir().glob("supervisor*.py")):  # the supervisor and its modules
+            shutil.copyfile(part, root / part.name)
+            (root / part.name).chmod(0o644)
         container = None
         try:
             container = self._create(image, root, nonce, limits)
@@ -191,63 +182,79 @@ class Sandbox:
         if warm is None:
             warm = self.start_container(image, limits)
         container, root, nonce = warm.container, warm.root, warm.nonce
+        channel: Channel | None = None
         try:
             _write_inputs(root, plan, files, inputs)
-            # The supervisor's own ceiling is 3x each wall limit; this outer
-            # deadline only catches a supervisor that itself went wrong.
-            per_test = limits.run_wall_ms if mode == "stdin" else 0
-            deadline = limits.compile_wall_ms + 3 * (limits.run_wall_ms + per_test * len(inputs)) + 30_000
+            try:
+                channel = Channel(self.client, container, nonce, _report_bound(limits, len(inputs)))
+            except Exception as exc:  # docker's errors: the container is gone or the daemon failed
+                raise SandboxError(f"cannot attach to the container: {exc}") from exc
+            (root / "attached").touch(mode=0o644)
+            if not channel.ready.wait(READY_TIMEOUT_S):
+                raise SandboxError("the supervisor did not answer on the report channel")
+            _publish(root)
+            deadline = outer_deadline_ms(limits, mode, len(inputs))
             try:
                 status = container.wait(timeout=deadline / 1000)
             except Exception as exc:  # requests' ReadTimeout or a connection error
                 container.kill()
                 raise SandboxError(f"container exceeded the outer deadline ({deadline} ms): {exc}") from exc
-            log = container.logs(stdout=True, stderr=False)
-            report = parse_report(log, nonce)
+            channel.finish(timeout=30)
+            report = channel.report
             report.exit_code = int(status.get("StatusCode", -1))
+            if channel.fault and not report.error:
+                report.error, report.done = channel.fault, False
             if not report.done and not report.error:
                 container.reload()
                 state = container.attrs.get("State", {})
                 report.oom_killed = bool(state.get("OOMKilled"))
-                err = container.logs(stdout=False, stderr=True)[-2000:].decode("utf-8", "replace").strip()
+                err = bytes(channel.stderr).decode("utf-8", "replace").strip()
                 report.error = f"supervisor exited {report.exit_code} without a complete report" + (f": {err}" if err else "")
             return report
         finally:
+            if channel is not None:
+                channel.close()
             _remove(container)
             shutil.rmtree(root, ignore_errors=True)
 
     def _create(self, image: str, root: Path, nonce: str, limits: Limits) -> Any:
         from docker.types import LogConfig, Ulimit
 
+        # Room for the submission's budget, the supervisor and every tmpfs
+        # full (their pages stay charged until deleted): the poll stops the
+        # submission long before the container's own limit is reached.
         mem = limits.container_mb * (1 << 20)
         kwargs: dict[str, Any] = dict(
             image=image,
             # The supervisor is PID 1 on purpose (no --init): PID 1 of a PID
             # namespace cannot be killed from inside it, and it reaps orphans.
             command=["python3", "-I", "-S", "/in/supervisor.py"],
-            user=SANDBOX_UID,
+            user="0:0",
             network_mode="none",
             read_only=True,
             tmpfs={
                 "/work": f"rw,exec,nosuid,nodev,size={limits.work_mb}m,nr_inodes=4096,mode=1777",
-                "/tmp": "rw,noexec,nosuid,nodev,size=64m,nr_inodes=4096,mode=1777",
+                "/tmp": f"rw,noexec,nosuid,nodev,size={TMP_MB}m,nr_inodes=4096,mode=1777",
             },
             volumes={str(root): {"bind": "/in", "mode": "ro"}},
             mem_limit=mem,
             memswap_limit=mem,
             pids_limit=limits.pids,
             cap_drop=["ALL"],
+            cap_add=SUPERVISOR_CAPS,
             security_opt=["no-new-privileges:true", security_opt()],
             ulimits=[Ulimit(name="core", soft=0, hard=0), Ulimit(name="nofile", soft=256, hard=256),
                      Ulimit(name="fsize", soft=limits.file_bytes * 2, hard=limits.file_bytes * 2)],
             ipc_mode="private",
-            shm_size=16 << 20,
+            shm_size=SHM_MB << 20,
             environment={"CE_NONCE": nonce, "PATH": "/usr/local/bin:/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": "/work"},
-            log_config=LogConfig(type="json-file", config={"max-size": LOG_MAX, "max-file": "1"}),
+            # The report travels over the attached stdout (Channel); a log
+            # would only duplicate it, and a json log escapes and rotates it.
+            log_config=LogConfig(type="none", config={}),
             hostname="judge",
             labels={LABEL: "1", OWNER_LABEL: _owner(), "contest-eval.created": str(int(time.time()))},
             stop_signal="SIGKILL",
-            oom_score_adj=1000,
+            oom_score_adj=SUPERVISOR_OOM_SCORE,
             nano_cpus=1_000_000_000,
             detach=True,
         )
@@ -257,6 +264,38 @@ class Sandbox:
             return self.client.containers.create(**kwargs)
         except Exception as exc:
             raise SandboxError(f"cannot create container from {image}: {exc}") from exc
+
+
+def _report_bound(limits: Limits, tests: int) -> int:
+    """Everything the supervisor may legitimately send: per run its output cap
+    plus headers and stderr excerpts."""
+    return (tests + 2) * (limits.output_bytes + (256 << 10)) + (4 << 20)
+
+
+def outer_deadline_ms(limits: Limits, mode: str, tests: int) -> int:
+    """Longer than anything the supervisor may take: it stops a compile or run
+    at WALL_CEILING x its wall limit at the latest, plus a little to kill,
+    reap and clean up.  This only catches a supervisor that itself went wrong."""
+    runs = tests if mode == "stdin" else 1
+    per_run = WALL_CEILING * limits.run_wall_ms + 3000
+    return WALL_CEILING * limits.compile_wall_ms + 3000 + runs * per_run + 30_000
+
+
+def gc_workdirs(workdir: Path | None = None, max_age_s: int = 3600) -> int:
+    """Remove input folders left by judge processes that are gone (named
+    ``ce-judge-<pid>-…``), and unnamed ones older than ``max_age_s``."""
+    removed = 0
+    top = Path(workdir or tempfile.gettempdir())
+    for path in top.glob(f"{WORKDIR_PREFIX}*"):
+        pid, dash, _ = path.name[len(WORKDIR_PREFIX):].partition("-")
+        try:
+            stale = not _pid_alive(int(pid)) if dash and pid.isdigit() else time.time() - path.stat().st_mtime > max_age_s
+        except OSError:
+            continue
+        if stale and path.is_dir():
+            shutil.rmtree(path, ignore_errors=True)
+            removed += 1
+    return removed
 
 
 def gc_orphans(client: Any, max_age_s: int = 3600) -> int:

@@ -9,7 +9,7 @@ reaches Docker.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +40,16 @@ class ProblemSpec:
     memory_limit_mb: int
     tests: tuple[Test, ...]
     raw_metadata: dict[str, Any] | None = None
+    # A custom checker that decides from the input alone (``checker_needs_expected:
+    # false`` in the file) may judge tests that have no expected output.
+    checker_needs_expected: bool = True
+    # Set only by the suite builder, never read from a file: tests without an
+    # expected output return the program's output, to be agreed on later.
+    learn_outputs: bool = False
+
+    @property
+    def missing_outputs(self) -> list[int]:
+        return [i for i, t in enumerate(self.tests) if t.output is None]
 
 
 def _int(raw: dict[str, Any], key: str, default: int, upper: int) -> int:
@@ -83,6 +93,11 @@ def parse_spec(raw: Any) -> ProblemSpec:
         if "\x00" in t["input"]:
             raise SpecError(f"tests[{i}].input contains a NUL byte")
         tests.append(Test(t["input"], out))
+    needs_expected = raw.get("checker_needs_expected", True)
+    if not isinstance(needs_expected, bool):
+        raise SpecError(f"checker_needs_expected must be true or false, got {needs_expected!r}")
+    if not needs_expected and not str(compare).startswith("custom:"):
+        raise SpecError("checker_needs_expected: false needs a custom checker (compare: custom:PATH)")
     return ProblemSpec(
         kind=kind,
         metadata=meta,
@@ -91,7 +106,26 @@ def parse_spec(raw: Any) -> ProblemSpec:
         memory_limit_mb=_int(raw, "memory_limit_mb", 256, MAX_MEMORY_MB),
         tests=tuple(tests),
         raw_metadata=raw_meta if kind != "stdin" else None,
+        checker_needs_expected=needs_expected,
     )
+
+
+def judgeable(spec: ProblemSpec) -> ProblemSpec:
+    """The spec a submission may be judged against, or a one-line SpecError.
+
+    A test without an expected output cannot tell a right answer from a wrong
+    one; judging against it would call any output Accepted.  Only the suite
+    builder (``learn_outputs``) and a custom checker that needs no expected
+    output (it then receives an empty expected file) may go ahead.
+    """
+    missing = spec.missing_outputs
+    if not missing or spec.learn_outputs:
+        return spec
+    if spec.compare.startswith("custom:") and not spec.checker_needs_expected:
+        return replace(spec, tests=tuple(Test(t.input, t.output or "") for t in spec.tests))
+    raise SpecError(f"{len(missing)} of {len(spec.tests)} tests have no expected output (first: tests[{missing[0]}]); "
+                    "a submission cannot be judged against them (build the suite, or name a custom checker "
+                    "with \"checker_needs_expected\": false)")
 
 
 def load_spec(path: Path | str) -> ProblemSpec:

@@ -8,6 +8,9 @@ Each line holds the statement as a docstring followed by the Python starter
     test_input = { "word": "abcde" }
     assert my_solution.minimumPushes(**test_input) == 5
 
+Linked-list problems build their arguments through helper lambdas defined in
+the script (``_f1 = lambda lst: ListNode(lst[0], _f1(lst[1:])) if lst else
+None``); :mod:`asserts` recognises those by the shape of their syntax tree.
 The script is read with :mod:`ast` and only literal nodes are evaluated
 (``ast.literal_eval`` on a node never runs code), so a hostile file can at
 worst be rejected.  Anything that is not one of the shapes above rejects the
@@ -24,80 +27,85 @@ from typing import Any, Iterator, Sequence
 from contest_eval.problems._jsonl import (
     RecordError, canonical_json, examples_from_text, field_str, function_signature, normalise, parse_file, utc_from_epoch, wire_args,
 )
-from contest_eval.problems.record import ImportedTest, Parsed, ProblemRecord
+from contest_eval.problems.answers import NON_FINITE, NOT_A_VALUE, comparison_for
+from contest_eval.problems.asserts import Values
+from contest_eval.problems.record import ExcludedTest, ImportedTest, Parsed, ProblemRecord
 
 SOURCE = "deepseek-coder"
 _DOCSTRING = re.compile(r'\A\s*"""(?P<doc>.*?)"""\s*\n(?P<code>.*)\Z', re.S)
 _CONTEST = re.compile(r"^((?:bi)?weekly-contest-\d+)")
-# Values built by DeepSeek's helpers (if ever used) are plain arrays on the wire.
-_NODE_BUILDERS = {"tree_node", "list_node"}
 
 
-def _literal(node: ast.expr) -> Any:
-    if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in _NODE_BUILDERS
-            and len(node.args) == 1 and not node.keywords):
-        node = node.args[0]
-    try:
-        return ast.literal_eval(node)
-    except (ValueError, TypeError, SyntaxError, MemoryError) as exc:
-        raise RecordError(f"test line {getattr(node, 'lineno', '?')}: not a literal: {ast.unparse(node)[:80]!r}") from exc
-
-
-def _call_args(call: ast.Call, fn: str, params: Sequence[str], test_input: dict[str, Any] | None) -> dict[str, Any]:
+def _call_args(values: Values, call: ast.Call, fn: str, params: Sequence[str], test_input: dict[str, Any] | None) -> dict[str, Any]:
     """Arguments of ``my_solution.fn(...)`` by parameter name."""
     line = call.lineno
     if not (isinstance(call.func, ast.Attribute) and call.func.attr == fn):
         raise RecordError(f"test line {line}: call is not my_solution.{fn}(...)")
     if len(call.args) > len(params):
         raise RecordError(f"test line {line}: {len(call.args)} positional arguments for {len(params)} parameters")
-    values: dict[str, Any] = {}
+    args: dict[str, Any] = {}
     for name, arg in zip(params, call.args):
-        values[name] = _literal(arg)
+        args[name] = values.value(arg)
     for kw in call.keywords:
         if kw.arg is None:  # **test_input
             if not (isinstance(kw.value, ast.Name) and kw.value.id == "test_input" and test_input is not None):
                 raise RecordError(f"test line {line}: ** of something other than a preceding test_input dict")
             spread = test_input
         else:
-            spread = {kw.arg: _literal(kw.value)}
+            spread = {kw.arg: values.value(kw.value)}
         for k, v in spread.items():
-            if k in values:
+            if k in args:
                 raise RecordError(f"test line {line}: argument {k!r} given twice")
-            values[k] = v
-    return values
+            args[k] = v
+    return args
 
 
-def parse_tests(code: str, fn: str, params: Sequence[str], types: Sequence[str | None], return_type: str | None) -> list[ImportedTest]:
-    """The ``test`` script → tests; raises RecordError on any unexpected statement."""
+def parse_tests(code: str, fn: str, params: Sequence[str], types: Sequence[str | None],
+                return_type: str | None) -> tuple[list[ImportedTest], list[ExcludedTest]]:
+    """The ``test`` script → (tests, flagged tests); raises RecordError on any unexpected statement."""
     try:
         tree = ast.parse(code)
     except (SyntaxError, ValueError, RecursionError, MemoryError) as exc:
         raise RecordError(f"test code does not parse: {type(exc).__name__}: {str(exc)[:120]}") from None
+    values = Values()
     tests: list[ImportedTest] = []
+    excluded: list[ExcludedTest] = []
     test_input: dict[str, Any] | None = None
     for stmt in tree.body:
+        if values.define(stmt):
+            continue  # a linked-list helper lambda, recognised by shape
         if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
             target = stmt.targets[0].id
             if target == "my_solution":
                 continue  # my_solution = Solution()
             if target == "test_input":
-                value = _literal(stmt.value)
+                value = values.value(stmt.value)
                 if not isinstance(value, dict) or not all(isinstance(k, str) for k in value):
                     raise RecordError(f"test line {stmt.lineno}: test_input is not a dict of named arguments")
                 test_input = value
                 continue
-        if (isinstance(stmt, ast.Assert) and isinstance(stmt.test, ast.Compare) and len(stmt.test.ops) == 1
-                and isinstance(stmt.test.ops[0], ast.Eq) and isinstance(stmt.test.left, ast.Call)):
-            args = _call_args(stmt.test.left, fn, params, test_input)
-            expected = normalise(_literal(stmt.test.comparators[0]), return_type)
-            tests.append(ImportedTest(input=wire_args(args, params, types), output=canonical_json(expected)))
+        found = values.comparison(stmt.test) if isinstance(stmt, ast.Assert) else None
+        if found is not None:
+            call, expected_node = found
+            args = _call_args(values, call, fn, params, test_input)
+            index = len(tests) + len(excluded)
+            try:
+                expected = canonical_json(normalise(values.value(expected_node), return_type))
+            except RecordError as exc:
+                # The expected side is not a plain answer (an expression, inf): flag, do not guess.
+                reason = NON_FINITE if "non-finite" in str(exc) else NOT_A_VALUE
+                excluded.append(ExcludedTest(index, f"{reason}: {exc}"))
+                continue
+            tests.append(ImportedTest(input=wire_args(args, params, types), output=expected))
             continue
         if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant):
             continue  # stray docstring or string
         raise RecordError(f"test line {stmt.lineno}: unsupported statement {ast.unparse(stmt)[:80]!r}")
-    if not tests:
+    if not tests and not excluded:
         raise RecordError("test code has no assert my_solution.f(...) == expected lines")
-    return tests
+    if not tests:
+        raise RecordError(f"test code has no usable tests ({len(excluded)} flagged, e.g. {excluded[0].reason})")
+    return tests, excluded
 
 
 def parse_record(obj: dict[str, Any]) -> ProblemRecord:
@@ -114,6 +122,8 @@ def parse_record(obj: dict[str, Any]) -> ProblemRecord:
         sig = function_signature(starter)
     except RecordError as exc:
         raise RecordError(f"starter code: {exc}") from None
+    tests, excluded = parse_tests(test_code, sig.name, sig.params, sig.types, sig.returns)
+    how = comparison_for(statement, sig.returns)
     task_id = field_str(obj, "task_id", required=False) or ""
     contest = _CONTEST.match(task_id)
     paid = meta.get("isPaidOnly")
@@ -131,7 +141,10 @@ def parse_record(obj: dict[str, Any]) -> ProblemRecord:
         metadata=sig.metadata,
         starter_code={"python3": starter.lstrip("\n")},
         examples=examples_from_text(statement, sig.params, sig.types),
-        tests=parse_tests(test_code, sig.name, sig.params, sig.types, sig.returns),
+        tests=tests,
+        excluded_tests=excluded,
+        compare=how.compare,
+        compare_note=how.flag,
         paid_only=paid is True,
     )
 

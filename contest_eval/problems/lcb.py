@@ -25,6 +25,7 @@ from typing import Any, Iterator
 from contest_eval.problems._jsonl import (
     FunctionSig, RecordError, canonical_json, field_str, function_signature, jsonable, normalise, parse_file, utc_from_iso,
 )
+from contest_eval.problems.answers import comparison_for, comparison_for_stdin
 from contest_eval.problems.literals import LiteralError, parse_value, to_wire
 from contest_eval.problems.record import Example, ImportedTest, Parsed, ProblemRecord
 from contest_eval.problems.safepickle import UnsafePickleError, loads_restricted
@@ -168,6 +169,8 @@ def parse_record(obj: dict[str, Any]) -> ProblemRecord:
     contest = field_str(obj, "contest_id", required=False)
     index = qid.rsplit("_", 1)[1].upper() if platform != "leetcode" and "_" in qid else None
     difficulty = field_str(obj, "difficulty", required=False)
+    statement = field_str(obj, "question_content", required=False) or ""
+    how = comparison_for(statement, sig.returns) if sig is not None else comparison_for_stdin(statement)
     return ProblemRecord(
         platform=platform,
         slug=_slugify(title) if platform == "leetcode" else qid,
@@ -178,12 +181,14 @@ def parse_record(obj: dict[str, Any]) -> ProblemRecord:
         contest_index=index,
         release_time=utc_from_iso(obj.get("contest_date")),
         difficulty=difficulty.capitalize() if difficulty else None,
-        statement_text=field_str(obj, "question_content", required=False) or "",
+        statement_text=statement,
         kind="function" if sig is not None else "stdin",
         metadata=sig.metadata if sig is not None else None,
         starter_code={"python3": starter} if starter.strip() else {},
         examples=[Example(input=t.input, output=t.output) for t in public],
         tests=public + private,
+        compare=how.compare,
+        compare_note=how.flag,
     )
 
 

@@ -39,6 +39,14 @@ class ImportedTest:
 
 
 @dataclass
+class ExcludedTest:
+    """An imported test left out of the suite: its expected output is not an answer."""
+
+    index: int  # position in the source's own test list
+    reason: str
+
+
+@dataclass
 class ProblemRecord:
     platform: str
     slug: str
@@ -57,6 +65,11 @@ class ProblemRecord:
     starter_code: dict[str, str] = field(default_factory=dict)
     examples: list[Example] = field(default_factory=list)
     tests: list[ImportedTest] = field(default_factory=list)
+    excluded_tests: list[ExcludedTest] = field(default_factory=list)
+    # How imported tests are judged (a checker policy); None: answers are not
+    # unique and no checker can judge them, so no suite is made from them.
+    compare: str | None = "exact"
+    compare_note: str | None = None  # why compare is not exact, or why there is none
     references: list[ReferenceCode] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     time_limit_ms: int | None = None

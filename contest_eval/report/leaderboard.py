@@ -10,12 +10,16 @@ different reading: the first is memorization territory, the second is mixed.
 Boundary semantics match the run report: problems released on the boundary day
 or before it are seen; a window is clean only if it starts at or after
 midnight UTC of the day after the boundary.
+
+A row is one model under one protocol (language, sampling, rollouts, prompt),
+so a cell never pools attempts made under different protocols.  Pseudo-models
+(the ``reference`` solutions) are a sanity row: listed, never ranked.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from enum import Enum
 
@@ -29,6 +33,7 @@ class Flag(str, Enum):
     BEFORE = "before boundary"  # the whole window is on or before the boundary
     NO_BOUNDARY = "no boundary"  # the model has neither cutoff nor release date
     NO_DATA = "no data"  # clean, but no scored attempt in the window
+    SANITY = "sanity check"  # a pseudo-model's row: a check of the pipeline, never ranked
 
     def __str__(self) -> str:
         return self.value
@@ -46,11 +51,18 @@ class Window:
 
 @dataclass(frozen=True)
 class ModelEntry:
-    """One leaderboard row's input: a model, its boundary and its attempts."""
+    """One leaderboard row's input: a model, its boundary and its attempts.
+
+    Every attempt of one entry was made under the same ``protocol`` (its label);
+    ``pseudo`` marks a sanity pseudo-model that is listed but never ranked.
+    """
 
     name: str
     boundary: date | None
     rows: Sequence[AttemptRow]
+    protocol: str = ""
+    pseudo: bool = False
+    runs: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -71,7 +83,10 @@ class ModelRow:
     name: str
     boundary: date | None
     cells: list[Cell]  # aligned with Leaderboard.windows
-    total: Proportion  # over clean windows only: the model's headline on this board
+    total: Proportion  # over clean windows only (every window for a sanity row)
+    protocol: str = ""
+    pseudo: bool = False
+    runs: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -80,6 +95,7 @@ class Leaderboard:
     rows: list[ModelRow]
     by: str
     undated_attempts: int  # attempts on problems without a release time: in no window
+    notes: list[str] = field(default_factory=list)
 
 
 def _utc(d: date | datetime) -> datetime:
@@ -162,9 +178,11 @@ def build_leaderboard(entries: Iterable[ModelEntry], windows: Sequence[Window], 
     """Cells, flags and per-window ranks among the models clean in that window.
 
     Ranking is by the point estimate, like LiveCodeBench; the Wilson interval
-    in each cell is there so a reader can see when neighbours overlap.
+    in each cell is there so a reader can see when neighbours overlap.  Sanity
+    rows (pseudo-models) come last and are never ranked.
     """
-    ents = list(entries)
+    given = list(entries)
+    ents = [e for e in given if not e.pseudo] + [e for e in given if e.pseudo]
     wins = list(windows)
     undated = 0
     raw: list[list[tuple[Proportion, int, int, Flag]]] = []
@@ -175,7 +193,7 @@ def build_leaderboard(entries: Iterable[ModelEntry], windows: Sequence[Window], 
             rs = [r for r in e.rows if r.release_time is not None and w.contains(r.release_time)]
             scored = [r for r in rs if is_scored(r.verdict)]
             p = proportion(sum(r.verdict == "AC" for r in scored), len(scored))
-            flag = classify(w, e.boundary)
+            flag = Flag.SANITY if e.pseudo else classify(w, e.boundary)
             if flag is Flag.CLEAN and p.n == 0:
                 flag = Flag.NO_DATA
             cells.append((p, sum(r.verdict == "IE" for r in rs), len({r.key for r in rs}), flag))
@@ -189,8 +207,16 @@ def build_leaderboard(entries: Iterable[ModelEntry], windows: Sequence[Window], 
 
     rows = []
     for i, (e, cells) in enumerate(zip(ents, raw)):
-        clean = [c[0] for c in cells if c[3] is Flag.CLEAN]
+        clean = [c[0] for c in cells if c[3] in (Flag.CLEAN, Flag.SANITY)]
         total = proportion(sum(p.successes for p in clean), sum(p.n for p in clean))
-        rows.append(ModelRow(name=e.name, boundary=e.boundary, total=total,
+        rows.append(ModelRow(name=e.name, boundary=e.boundary, total=total, protocol=e.protocol, pseudo=e.pseudo,
+                             runs=tuple(e.runs),
                              cells=[Cell(p, ie, probs, flag, ranks[j].get(i)) for j, (p, ie, probs, flag) in enumerate(cells)]))
-    return Leaderboard(windows=wins, rows=rows, by=by, undated_attempts=undated)
+    notes = []
+    protocols = {e.protocol for e in ents if not e.pseudo}
+    if len(protocols) > 1:
+        notes.append(f"ranked rows use {len(protocols)} different protocols (see each row's protocol); "
+                     "filter with --lang or compare rows of one protocol")
+    if any(e.pseudo for e in ents):
+        notes.append("sanity rows replay trusted reference solutions: a check of the pipeline, not a model, never ranked")
+    return Leaderboard(windows=wins, rows=rows, by=by, undated_attempts=undated, notes=notes)

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from rich.console import Console, Group as RichGroup
+from rich.markup import escape
 from rich.table import Table
 
 from contest_eval.report.leaderboard import Flag, Leaderboard
@@ -61,6 +62,7 @@ def to_jsonable(obj: Any) -> Any:
 def summary_to_json(summary: RunSummary, info: Any | None = None) -> dict[str, Any]:
     out: dict[str, Any] = {"run": to_jsonable(info) if info is not None else None}
     out.update(to_jsonable(summary))
+    out["planned_attempts"] = summary.total_rows  # problems × rollouts the run planned, missing ones included
     out["problem_mean_method"] = "mean of per-problem solve rates, 95% percentile bootstrap over problems"
     out["attempts_interval_method"] = "95% Wilson score interval over attempts (IE and pending excluded from N)"
     return out
@@ -70,11 +72,26 @@ def leaderboard_to_json(board: Leaderboard) -> dict[str, Any]:
     return {
         "by": board.by,
         "undated_attempts": board.undated_attempts,
+        "notes": list(board.notes),
         "windows": [to_jsonable(w) for w in board.windows],
-        "rows": [{"model": r.name, "boundary": to_jsonable(r.boundary), "total_clean": to_jsonable(r.total),
+        "rows": [{"model": r.name, "protocol": r.protocol, "sanity": r.pseudo, "runs": list(r.runs),
+                  "boundary": to_jsonable(r.boundary), "total_clean": to_jsonable(r.total),
                   "cells": [dict(window=w.label, **to_jsonable(c)) for w, c in zip(board.windows, r.cells)]}
                  for r in board.rows],
     }
+
+
+def row_label(name: str, pseudo: bool) -> str:
+    return f"{name} (sanity check, not ranked)" if pseudo else name
+
+
+def _status_line(s: RunSummary) -> str | None:
+    if s.status is None and not s.missing:
+        return None
+    text = s.status or "unknown"
+    if s.missing:
+        text += f"; {s.missing} of {s.total_rows} planned attempt(s) (problems × rollouts) never generated"
+    return text
 
 
 # -- Rich -----------------------------------------------------------------------
@@ -95,6 +112,10 @@ def summary_renderables(summary: RunSummary, title: str = "Run report", per_prob
     head = Table(title=title, title_justify="left", show_header=False)
     head.add_column(style="bold")
     head.add_column()
+    status = _status_line(s)
+    if status is not None:
+        ok = s.status == "finished" and not s.missing
+        head.add_row("run status", ("[green]" if ok else "[bold red]") + escape(status) + "[/]")
     head.add_row("attempts accepted", fmt_prop(s.attempts) + "  (95% Wilson)")
     pm = s.problem_mean
     head.add_row("problems: mean solve rate",
@@ -109,7 +130,7 @@ def summary_renderables(summary: RunSummary, title: str = "Run report", per_prob
     head.add_row("IE (excluded from N)", f"[red]{s.ie}[/]" if s.ie else "0")
     if s.pending:
         head.add_row("not judged yet", f"[yellow]{s.pending}[/]")
-    head.add_row("headline", ("[green]" if s.headline_valid else "[bold red]") + s.validity_note + "[/]")
+    head.add_row("headline", ("[green]" if s.headline_valid else "[bold red]") + escape(s.validity_note) + "[/]")
     if s.boundary is not None:
         seen = s.excluded_before_boundary
         head.add_row("boundary", f"{s.boundary.isoformat()}: {s.excluded_problems} seen problem(s) excluded"
@@ -137,9 +158,11 @@ def summary_renderables(summary: RunSummary, title: str = "Run report", per_prob
 
 
 def leaderboard_table(board: Leaderboard, title: str = "Leaderboard") -> Table:
-    t = Table(title=title, title_justify="left", caption="x/N accepted, 95% Wilson; #rank among clean models; "
-              "flagged cells are listed, not ranked", caption_justify="left")
+    caption = ("x/N accepted, 95% Wilson; #rank among clean models; flagged cells are listed, not ranked; "
+               "a row pools only runs of one protocol")
+    t = Table(title=title, title_justify="left", caption="\n".join([caption, *board.notes]), caption_justify="left")
     t.add_column("model", style="bold")
+    t.add_column("protocol")
     t.add_column("boundary")
     for w in board.windows:
         t.add_column(w.label, justify="right")
@@ -152,7 +175,8 @@ def leaderboard_table(board: Leaderboard, title: str = "Leaderboard") -> Table:
                 cells.append(f"{text}\n[bold]#{c.rank}[/]")
             else:
                 cells.append(f"[dim]{text}\n{c.flag.value}[/]")
-        t.add_row(r.name, r.boundary.isoformat() if r.boundary else "?", *cells, fmt_prop(r.total))
+        t.add_row(escape(row_label(r.name, r.pseudo)), escape(r.protocol),
+                  r.boundary.isoformat() if r.boundary else "?", *cells, fmt_prop(r.total))
     return t
 
 
@@ -249,6 +273,9 @@ def summary_html(s: RunSummary) -> str:
              ["pass@k", "  ".join(f"@{k} {pct(v)}" for k, v in s.pass_at.items())],
              ["extraction failures", f"{s.extraction_failures} " + ", ".join(f"{k} {v}" for k, v in s.extraction_reasons.items())],
              ["IE (excluded from N)", str(s.ie)], ["not judged yet", str(s.pending)], ["headline", s.validity_note]]
+    status = _status_line(s)
+    if status is not None:
+        lines.insert(0, ["run status", status])
     if s.boundary is not None:
         lines.append(["boundary", f"{s.boundary.isoformat()} ({s.excluded_problems} seen problems excluded)"])
     lines += [["note", n] for n in s.notes]
@@ -273,10 +300,12 @@ def leaderboard_html(board: Leaderboard) -> str:
             text = html.escape(fmt_prop(c.acceptance))
             cells.append(f"{text}<br><b>#{c.rank}</b>" if c.rank is not None
                          else f"<span class='flag'>{text}<br>{html.escape(c.flag.value)}</span>")
-        rows.append([html.escape(r.name), html.escape(r.boundary.isoformat() if r.boundary else "?"), *cells,
-                     html.escape(fmt_prop(r.total))])
-    return _html_table("Leaderboard (x/N accepted, 95% Wilson; flagged cells are not ranked)",
-                       ["model", "boundary", *[w.label for w in board.windows], "clean total"], rows, raw=True)
+        rows.append([html.escape(row_label(r.name, r.pseudo)), html.escape(r.protocol),
+                     html.escape(r.boundary.isoformat() if r.boundary else "?"), *cells, html.escape(fmt_prop(r.total))])
+    table = _html_table("Leaderboard (x/N accepted, 95% Wilson; flagged cells are not ranked; a row pools only runs "
+                        "of one protocol)", ["model", "protocol", "boundary", *[w.label for w in board.windows], "clean total"],
+                        rows, raw=True)
+    return table + "".join(f"<p class='note'>{html.escape(n)}</p>" for n in board.notes)
 
 
 def write_html(path: str | Path, *, title: str = "contest-eval report", summary: RunSummary | None = None,

@@ -6,7 +6,9 @@ the judge's verdict when the code was judged, or the extraction failure reason
 to judge: the model failed that attempt, so it counts in N.  ``IE`` (the
 judge's infrastructure error) is never the model's fault: those attempts leave
 N and are counted apart, and any IE makes the headline provisional.  The same
-holds for attempts not judged yet (verdict None, reported as ``pending``).
+holds for attempts not judged yet (verdict None, reported as ``pending``) and
+for attempts the run planned but never generated (``missing``: an interrupted
+run); a run that did not finish is never called valid.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from contest_eval.report.stats import MeanInterval, Proportion, bootstrap_mean, 
 
 JUDGE_VERDICTS = frozenset({"AC", "WA", "TLE", "MLE", "RE", "OLE", "CE", "IE", "SKIPPED"})
 PENDING = "pending"
+MISSING = "missing"  # planned (problem, rollout) with no generation: the run stopped before it
 NONE_LABEL = "(none)"
 PASS_K_LIST = (1, 2, 4, 5, 8, 10, 16, 20, 32, 50, 64, 100)
 
@@ -41,12 +44,12 @@ class AttemptRow:
 
 
 def is_extraction_failure(verdict: str | None) -> bool:
-    return verdict is not None and verdict not in JUDGE_VERDICTS
+    return verdict is not None and verdict not in JUDGE_VERDICTS and verdict != MISSING
 
 
 def is_scored(verdict: str | None) -> bool:
     """Counts in N: anything the model is answerable for."""
-    return verdict is not None and verdict != "IE"
+    return verdict is not None and verdict not in ("IE", MISSING)
 
 
 def boundary_instant(boundary: date) -> datetime:
@@ -114,6 +117,8 @@ class RunSummary:
     excluded_problems: int = 0
     total_rows: int = 0
     notes: list[str] = field(default_factory=list)
+    missing: int = 0  # planned attempts never generated (in the headline's scope)
+    status: str | None = None  # the run's stored status, when known
 
 
 def _stats_per_problem(rows: Iterable[AttemptRow]) -> list[ProblemStat]:
@@ -158,9 +163,11 @@ def _pass_at(stats: Sequence[ProblemStat]) -> dict[int, float]:
 
 
 def summarize(rows: Iterable[AttemptRow], *, boundary: date | None = None, bootstrap_seed: int = 0,
-              resamples: int = 2000) -> RunSummary:
+              resamples: int = 2000, status: str | None = None) -> RunSummary:
     """The run report.  With ``boundary``, the headline covers only problems
-    released after it; the seen problems are summarized apart for contrast."""
+    released after it; the seen problems are summarized apart for contrast.
+    ``status`` is the run's stored status: anything but ``finished`` makes the
+    headline not valid, as does any ``missing`` attempt."""
     all_rows = list(rows)
     notes: list[str] = []
     excluded: Proportion | None = None
@@ -180,6 +187,8 @@ def summarize(rows: Iterable[AttemptRow], *, boundary: date | None = None, boots
     scored = [r for r in kept if is_scored(r.verdict)]
     ie = sum(r.verdict == "IE" for r in kept)
     pending = sum(r.verdict is None for r in kept)
+    missing = sum(r.verdict == MISSING for r in kept)
+    unfinished = status is not None and status != "finished"
     reasons = Counter(r.verdict for r in kept if is_extraction_failure(r.verdict))
     accepted = sum(r.verdict == "AC" for r in scored)
 
@@ -187,15 +196,18 @@ def summarize(rows: Iterable[AttemptRow], *, boundary: date | None = None, boots
     counted = [p for p in problem_stats if p.attempts]
     rates = [p.solved / p.attempts for p in counted]
     if len(counted) < len(problem_stats):
-        notes.append(f"{len(problem_stats) - len(counted)} problem(s) have no scored attempt (only IE or pending)")
+        notes.append(f"{len(problem_stats) - len(counted)} problem(s) have no scored attempt (only IE, pending or missing)")
 
-    valid = ie == 0 and pending == 0 and len(scored) > 0
+    valid = ie == 0 and pending == 0 and missing == 0 and not unfinished and len(scored) > 0
     if not scored:
         note = "no scored attempts: nothing to report"
-    elif ie or pending:
-        parts = [f"{ie} IE attempt(s)" if ie else "", f"{pending} attempt(s) not judged yet" if pending else ""]
+    elif ie or pending or missing:
+        parts = [f"{ie} IE attempt(s)" if ie else "", f"{pending} attempt(s) not judged yet" if pending else "",
+                 f"{missing} of {len(kept)} planned attempt(s) never generated" if missing else ""]
         note = ("headline NOT valid: " + " and ".join(p for p in parts if p)
-                + " are left out of N; re-judge them before quoting the result")
+                + " are left out of N; re-run the same command to finish the run before quoting the result")
+    elif unfinished:
+        note = f"headline NOT valid: the run's status is {status!r}, not finished; re-run the same command to finish it"
     else:
         note = "valid: no infrastructure errors, every attempt judged"
 
@@ -210,5 +222,5 @@ def summarize(rows: Iterable[AttemptRow], *, boundary: date | None = None, boots
         by_language=_group(kept, lambda r: r.language),
         by_verdict=dict(sorted(Counter(r.verdict or PENDING for r in kept).items(), key=lambda kv: (-kv[1], kv[0]))),
         boundary=boundary, excluded_before_boundary=excluded, excluded_problems=excluded_problems,
-        total_rows=len(all_rows), notes=notes,
+        total_rows=len(all_rows), notes=notes, missing=missing, status=status,
     )

@@ -1,17 +1,20 @@
 """The first-attempt protocol: one solution per problem and rollout, judged once.
 
 A run is identified by a fingerprint of everything that defines it (model,
-backend, language, sampling, rollouts, problems, prompt template), so the same
-command resumes it: stored generations are never regenerated and stored
-verdicts never re-judged (except infrastructure errors, which are never the
-model's fault).  Generation and judging overlap: each completion is stored the
-moment it arrives and queued for the judge.  Generation never sees verdicts.
+its identity — HF id, endpoint, model file hash, replay file hash —, backend,
+language, sampling, rollouts, problems, prompt template), so the same command
+resumes it: stored generations are never regenerated and stored verdicts never
+re-judged (except infrastructure errors, which are never the model's fault).
+Generation and judging overlap: each completion is stored the moment it arrives
+and queued for the judge.  Generation never sees verdicts.  A judge failure on
+one submission is that submission's IE, never the end of the run.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import platform
 import queue
 import threading
@@ -20,9 +23,10 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from contest_eval import __version__
@@ -33,10 +37,12 @@ from contest_eval.generate.backend import Completion, GenerationRequest, Samplin
 from contest_eval.generate.extract import extract_code
 from contest_eval.generate.prompts import build_messages, template_hash
 from contest_eval.judge.engine import Judge
-from contest_eval.judge.verdict import Verdict
+from contest_eval.judge.verdict import JudgeResult, Verdict
 from contest_eval.problems.starter import starter_for
 
 Progress = Callable[[str, int], None]  # (what, how many more) for "generated" / "judged"
+log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 @dataclass
@@ -50,12 +56,24 @@ class RunPlan:
     problems: list[Problem]
     preset: str | None = None
     window: dict[str, Any] = field(default_factory=dict)
+    # What the outputs come from beyond the model's name: hf_id, endpoint,
+    # model_file + model_sha256 (GGUF), replay_sha256.  None values are dropped.
+    identity: dict[str, Any] = field(default_factory=dict)
+
+    def _doc(self) -> dict[str, Any]:
+        return {"model": self.model.name, "revision": self.model.revision, "backend": self.backend_name,
+                "language": self.language, "rollouts": self.rollouts, "sampling": self.sampling.to_dict(),
+                "problems": sorted(p.slug for p in self.problems), "template": template_hash()}
+
+    def legacy_fingerprint(self) -> str:
+        """The fingerprint runs had before the identity was part of it."""
+        return hashlib.sha256(json.dumps(self._doc(), sort_keys=True).encode()).hexdigest()
 
     def fingerprint(self) -> str:
-        doc = {"model": self.model.name, "revision": self.model.revision, "backend": self.backend_name,
-               "language": self.language, "rollouts": self.rollouts, "sampling": self.sampling.to_dict(),
-               "problems": sorted(p.slug for p in self.problems), "template": template_hash()}
-        return hashlib.sha256(json.dumps(doc, sort_keys=True).encode()).hexdigest()
+        ident = {k: v for k, v in self.identity.items() if v is not None}
+        if not ident:
+            return self.legacy_fingerprint()  # nothing new to add: old runs keep resuming as they did
+        return hashlib.sha256(json.dumps({**self._doc(), "identity": ident}, sort_keys=True).encode()).hexdigest()
 
 
 def boundary_of(model: Model) -> datetime | None:
@@ -77,19 +95,72 @@ def _versions() -> dict[str, str]:
     return out
 
 
+def _adopt_legacy(session: Session, plan: RunPlan, fp: str) -> Run | None:
+    """A run stored before fingerprints covered the model identity, if it is this plan's.
+
+    Such a run recorded no identity, so it resumes under the new fingerprint and
+    records the identity from now on, unless what it did record (the GGUF's
+    sha256) shows another model file.
+    """
+    ident = {k: v for k, v in plan.identity.items() if v is not None}
+    if not ident:
+        return None
+    run = session.scalar(select(Run).where(Run.fingerprint == plan.legacy_fingerprint()))
+    if run is None or "identity" in (run.params or {}):  # recorded (even as none): not a legacy run
+        return None
+    recorded = ((run.params or {}).get("engine") or {}).get("model_sha256")
+    if recorded is not None and recorded != ident.get("model_sha256"):
+        return None
+    run.fingerprint = fp
+    run.params = {**(run.params or {}), "identity": ident}  # a new dict: JSON columns change on reassignment
+    session.flush()
+    return run
+
+
 def open_run(session: Session, plan: RunPlan) -> Run:
     """The stored run for this plan, created on first use (resume key: fingerprint)."""
     fp = plan.fingerprint()
-    run = session.scalar(select(Run).where(Run.fingerprint == fp))
+    run = session.scalar(select(Run).where(Run.fingerprint == fp)) or _adopt_legacy(session, plan, fp)
     if run is None:
         run = Run(model_id=plan.model.id, backend=plan.backend_name, language=plan.language, rollouts=plan.rollouts,
                   fingerprint=fp, params={"sampling": plan.sampling.to_dict(), "preset": plan.preset, "window": plan.window,
                                           "template_hash": template_hash(), "versions": _versions(),
                                           "backend_options": {k: str(v) for k, v in plan.backend_options.items()},
-                                          "problems": [p.slug for p in plan.problems]})
+                                          "identity": {k: v for k, v in plan.identity.items() if v is not None} or None,
+                                          "problems": [p.slug for p in plan.problems],
+                                          "problem_ids": [p.id for p in plan.problems]})
         session.add(run)
-        session.flush()
+        try:
+            session.flush()
+        except (IntegrityError, OperationalError):
+            # Another `run` of the same plan created it a moment ago (unique
+            # fingerprint; SQLite says "locked" when its snapshot went stale):
+            # share that run.  The caller's session holds only reads here.
+            session.rollback()
+            run = session.scalar(select(Run).where(Run.fingerprint == fp))
+            if run is None:
+                raise
     return run
+
+
+def write_once(factory: sessionmaker[Session], work: Callable[[Session], T], tries: int = 8) -> T:
+    """Run ``work`` in its own transaction, again from the start if another
+    process won a race for the same row.
+
+    Two `run` processes of one plan write the same generations and verdicts:
+    the unique keys let one insert win (the other gets IntegrityError), and
+    SQLite refuses a write from a snapshot that another writer made stale.
+    A fresh transaction then sees the winner's row and ``work`` keeps it.
+    """
+    for attempt in range(tries):
+        try:
+            with factory() as s, s.begin():
+                return work(s)
+        except (IntegrityError, OperationalError) as exc:
+            if attempt == tries - 1 or (isinstance(exc, OperationalError) and "locked" not in str(exc)):
+                raise
+            time.sleep(0.05 * (attempt + 1))
+    raise AssertionError("unreachable")
 
 
 def rollout_seed(base: int | None, slug: str, rollout: int) -> int | None:
@@ -130,11 +201,12 @@ class Pipeline:
         slug, rollout = c.key, c.index
         problem = by_slug[slug]
         extraction = extract_code(c.text, self.plan.language, c.finish_reason)
-        with self._lock, self.factory() as s, s.begin():
+
+        def store(s: Session) -> int | None:
             exists = s.scalar(select(Generation.id).where(Generation.run_id == self.run_id, Generation.problem_id == problem.id,
                                                           Generation.rollout == int(rollout)))
             if exists:
-                return None
+                return None  # stored before (a resumed run, or another process of the same plan)
             g = Generation(run_id=self.run_id, problem_id=problem.id, rollout=int(rollout), prompt=prompts[c.key],
                            raw_output=c.text if c.reasoning is None else f"<think>{c.reasoning}</think>{c.text}",
                            code=extraction.code, extract_reason=extraction.reason, prompt_tokens=c.prompt_tokens,
@@ -142,6 +214,9 @@ class Pipeline:
             s.add(g)
             s.flush()
             return g.id if extraction.code is not None else None
+
+        with self._lock:
+            return write_once(self.factory, store)
 
     # -- judging ------------------------------------------------------------------
 
@@ -153,18 +228,30 @@ class Pipeline:
         return [gid for gid, verdict in rows if verdict is None or verdict == Verdict.IE.value]
 
     def judge_one(self, generation_id: int) -> str:
-        with self.factory() as s:
-            g = s.get(Generation, generation_id)
-            assert g is not None
-            problem = s.get(Problem, g.problem_id)
-            assert problem is not None
-            suite = latest_suite(s, problem.id)
-            spec = spec_for(problem, suite)
-            code, suite_id = g.code or "", suite.id if suite else 0
-        result = self.judge.judge(spec, self.plan.language, code)
-        with self._lock, self.factory() as s, s.begin():
+        suite_id = 0
+        try:
+            with self.factory() as s:
+                g = s.get(Generation, generation_id)
+                assert g is not None
+                problem = s.get(Problem, g.problem_id)
+                assert problem is not None
+                suite = latest_suite(s, problem.id)
+                suite_id = suite.id if suite else 0
+                code = g.code or ""
+                spec = spec_for(problem, suite)
+            result = self.judge.judge(spec, self.plan.language, code)
+        except Exception as exc:  # noqa: BLE001 - any judge failure is this submission's IE, not the run's end
+            # Logged with its traceback so the cause can be fixed; the IE is
+            # re-judged when the run is resumed.
+            log.error("judge failed on generation %d (run %d): stored as IE", generation_id, self.run_id, exc_info=True)
+            result = JudgeResult(verdict=Verdict.IE, language=self.plan.language,
+                                 message=f"judge raised {type(exc).__name__}: {exc}")
+
+        def store(s: Session) -> str:
             old = s.scalar(select(Submission).where(Submission.generation_id == generation_id))
             if old is not None:
+                if old.verdict != Verdict.IE.value:
+                    return old.verdict  # another process of this run judged it first: its verdict stands
                 s.delete(old)  # only IE submissions are ever re-judged
                 s.flush()
             sub = Submission(generation_id=generation_id, suite_id=suite_id, language=self.plan.language,
@@ -175,11 +262,15 @@ class Pipeline:
             s.add_all(TestResultRow(submission_id=sub.id, test_index=t.index, verdict=t.verdict.value, cpu_ms=t.cpu_ms,
                                     wall_ms=t.wall_ms, memory_kb=t.memory_kb, exit_code=t.exit_code, signal=t.signal)
                       for t in result.tests)
-        return result.verdict.value
+            return result.verdict.value
+
+        with self._lock:
+            return write_once(self.factory, store)
 
     # -- the whole run --------------------------------------------------------------
 
     def execute(self) -> dict[str, int]:
+        self._set_status("running")  # a resumed run is running again until it finishes or stops
         requests = self.missing_requests()
         prompts = {r.key: json.dumps(r.messages, ensure_ascii=False) for r in requests}  # same prompt for every rollout
         by_slug = {p.slug: p for p in self.plan.problems}
@@ -223,16 +314,35 @@ class Pipeline:
                         self._store_generation(c, prompts, by_slug)
                     for gid in self.unjudged():
                         enqueue(gid)
+            except BaseException:
+                self._set_status("interrupted")  # what was stored stays; the same command resumes
+                raise
             finally:
                 for _ in workers:
                     todo.put(None)
             for w in workers:
                 w.result()
-        with self.factory() as s, s.begin():
+        # "finished" only when every planned attempt exists: a backend that
+        # returned fewer completions than asked leaves the run incomplete.
+        counts["missing"] = self.missing_count()
+        self._set_status("incomplete" if counts["missing"] else "finished")
+        return counts
+
+    def _set_status(self, status: str) -> None:
+        def store(s: Session) -> None:
             run = s.get(Run, self.run_id)
             if run is not None:
-                run.status, run.finished_at = "finished", utcnow()
-        return counts
+                run.status, run.finished_at = status, utcnow() if status == "finished" else None
+
+        with self._lock:
+            write_once(self.factory, store)
+
+    def missing_count(self) -> int:
+        """Planned (problem, rollout) pairs with no stored generation."""
+        with self.factory() as s:
+            done = {(pid, r) for pid, r in s.execute(select(Generation.problem_id, Generation.rollout)
+                                                     .where(Generation.run_id == self.run_id))}
+        return sum((p.id, r) not in done for p in self.plan.problems for r in range(self.plan.rollouts))
 
 
 def wait_seconds(started: float) -> float:

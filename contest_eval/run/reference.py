@@ -12,7 +12,7 @@ from typing import Any
 
 from contest_eval.generate.backend import Completion, GenerationRequest, GenerationError, Sampling
 from contest_eval.generate.prompts import fence_tag
-from contest_eval.judge.language import load_language
+from contest_eval.languages import load_language
 
 # Our own suite references first: they were judged when the suite was built.
 _ORIGIN_ORDER = ("suite", "ours", "doocs")

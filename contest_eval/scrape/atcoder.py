@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 
 from contest_eval.problems.record import ContestRecord, Example, Parsed, ProblemRecord, Rejected
-from contest_eval.problems.statement import Element, html_to_text, parse_html, text_of
+from contest_eval.problems.statement import Element, TextHeads, html_to_text, is_text, parse_html, text_of
 from contest_eval.scrape.codeforces import find, find_all, in_window, inner_html, iter_elements, sample_text, utc
 from contest_eval.scrape.http import PoliteClient, ScrapeError
 
@@ -105,15 +105,15 @@ def parse_archive(html: str) -> list[ContestRecord]:
     out: list[ContestRecord] = []
     for tbody in find_all(parse_html(html), "tbody"):
         for tr in find_all(tbody, "tr"):
-            tds = [c for c in tr.children if isinstance(c, Element) and c.tag == "td"]
+            tds = [c for c in tr.contents if isinstance(c, Element) and c.name == "td"]
             if len(tds) < 3:
                 continue
-            link = next((a for a in find_all(tds[1], "a") if _slug_from_href(a.attrs.get("href", ""))), None)
+            link = next((a for a in find_all(tds[1], "a") if _slug_from_href(str(a.get("href", "")))), None)
             time_el = find(tds[0], "time")
             start = parse_time(text_of(time_el)) if time_el is not None else None
             if link is None or start is None:
                 continue
-            out.append(ContestRecord(platform=PLATFORM, slug=_slug_from_href(link.attrs["href"]) or "",
+            out.append(ContestRecord(platform=PLATFORM, slug=_slug_from_href(str(link["href"])) or "",
                                      title=" ".join(text_of(link).split()), start_time=start,
                                      duration_s=parse_duration(text_of(tds[2])), source=PLATFORM))
     return out
@@ -121,7 +121,7 @@ def parse_archive(html: str) -> list[ContestRecord]:
 
 def last_archive_page(html: str) -> int:
     """The highest ``page=N`` the pagination links to (1 when there is none)."""
-    hrefs = [a.attrs.get("href", "") for a in find_all(parse_html(html), "a")]
+    hrefs = [str(a.get("href", "")) for a in find_all(parse_html(html), "a")]
     pages = [int(m) for href in hrefs for m in re.findall(r"[?&]page=(\d+)", href)]
     return max(pages, default=1)
 
@@ -157,11 +157,11 @@ def parse_tasks(html: str, slug: str) -> ContestTasks | Rejected:
     rows: list[TaskRow] = []
     for table in find_all(root, "table"):
         for tr in find_all(table, "tr"):
-            tds = [c for c in tr.children if isinstance(c, Element) and c.tag == "td"]
+            tds = [c for c in tr.contents if isinstance(c, Element) and c.name == "td"]
             if len(tds) < 4:
                 continue
             link = find(tds[1], "a")
-            href = link.attrs.get("href", "") if link is not None else ""
+            href = str(link.get("href", "")) if link is not None else ""
             m = re.search(r"/contests/[^/]+/tasks/([^/?#]+)", href)
             if not m:
                 continue
@@ -179,7 +179,7 @@ def parse_tasks(html: str, slug: str) -> ContestTasks | Rejected:
 
 def _own_text(node: Element) -> str:
     # span.h2 holds "A - Title" followed by an <a>Editorial</a> child to leave out.
-    return " ".join("".join(c for c in node.children if isinstance(c, str)).split())
+    return " ".join("".join(str(c) for c in node.contents if is_text(c)).split())
 
 
 def _samples(statement: Element) -> dict[tuple[str, int], str]:
@@ -187,14 +187,15 @@ def _samples(statement: Element) -> dict[tuple[str, int], str]:
     after each, whether it is a sibling (``h3+pre``) or nested (``h3+section>pre``)."""
     found: dict[tuple[str, int], str] = {}
     pending: tuple[str, int] | None = None
+    heads = TextHeads(statement)  # a heading's text without reading each nested heading in full
     for el in iter_elements(statement):
-        if el.tag in ("h3", "h4"):
-            m = _SAMPLE.match(text_of(el))
+        if el.name in ("h3", "h4"):
+            m = _SAMPLE.match(heads.whole(el) or "")
             pending = None
             if m:
                 kind = (m.group(1) or m.group(2)).lower()
                 pending = ("input" if kind in ("input", "入力") else "output", int(m.group(3)))
-        elif el.tag == "pre" and pending is not None:
+        elif el.name == "pre" and pending is not None:
             found.setdefault(pending, sample_text(text_of(el)))
             pending = None
     return found

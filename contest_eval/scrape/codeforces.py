@@ -15,13 +15,13 @@ from __future__ import annotations
 import html as htmlmod
 import logging
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from typing import Any
 
 from contest_eval.problems.record import ContestRecord, Example, Parsed, ProblemRecord, Rejected
-from contest_eval.problems.statement import Element, Node, html_to_text, parse_html, text_of
+from contest_eval.problems.statement import (Element, Node, TextHeads, classes, html_to_text, is_text, iter_elements,
+                                             parse_html, text_of)
 from contest_eval.scrape.http import HTTPStatusError, PoliteClient, ScrapeError
 
 log = logging.getLogger(__name__)
@@ -57,18 +57,10 @@ class ProblemPage:
 
 # -- small tree helpers over statement.parse_html (shared with the AtCoder module) --
 
-def iter_elements(node: Element) -> Iterator[Element]:
-    """Every element below ``node`` in document order."""
-    for c in node.children:
-        if isinstance(c, Element):
-            yield c
-            yield from iter_elements(c)
-
-
 def find_all(node: Element, tag: str | None = None, cls: str | None = None, **attrs: str) -> list[Element]:
     return [e for e in iter_elements(node)
-            if (tag is None or e.tag == tag) and (cls is None or cls in e.classes())
-            and all(e.attrs.get(k) == v for k, v in attrs.items())]
+            if (tag is None or e.name == tag) and (cls is None or cls in classes(e))
+            and all(e.get(k) == v for k, v in attrs.items())]
 
 
 def find(node: Element, tag: str | None = None, cls: str | None = None, **attrs: str) -> Element | None:
@@ -77,18 +69,15 @@ def find(node: Element, tag: str | None = None, cls: str | None = None, **attrs:
 
 
 def to_html(node: Node) -> str:
-    """Serialise a parsed node back to HTML.  The parser decoded entities, so
-    text is re-escaped; what we store must still be valid HTML."""
-    if isinstance(node, str):
-        return htmlmod.escape(node, quote=False)
-    attrs = "".join(f' {k}="{htmlmod.escape(v)}"' for k, v in node.attrs.items())
-    if node.tag in ("br", "img", "hr", "input", "meta", "link", "wbr") and not node.children:
-        return f"<{node.tag}{attrs} />"
-    return f"<{node.tag}{attrs}>{inner_html(node)}</{node.tag}>"
+    """Serialise a parsed node back to valid HTML, entities re-escaped (Beautiful
+    Soup's serialiser does both, without recursion)."""
+    if isinstance(node, Element):
+        return node.decode()
+    return htmlmod.escape(str(node), quote=False) if is_text(node) else ""
 
 
 def inner_html(node: Element) -> str:
-    return "".join(to_html(c) for c in node.children)
+    return "".join(to_html(c) for c in node.contents)
 
 
 def sample_text(raw: str) -> str:
@@ -196,7 +185,7 @@ def is_blocked(status: int, text: str) -> bool:
 
 def _last_text(node: Element) -> str:
     # Limits are the bare text after the "time limit per test" title div.
-    texts = [c.strip() for c in node.children if isinstance(c, str) and c.strip()]
+    texts = [c.strip() for c in node.contents if is_text(c) and c.strip()]
     return texts[-1] if texts else ""
 
 
@@ -219,39 +208,70 @@ def parse_memory_limit(text: str) -> int | None:
 def _pre_text(pre: Element) -> str:
     """The three ``<pre>`` encodings: one ``div.test-example-line`` per line
     (multi-test problems), ``<br>``-separated lines (old pages), plain text."""
-    lines = [e for e in pre.children if isinstance(e, Element) and "test-example-line" in e.classes()]
+    lines = [e for e in pre.contents if isinstance(e, Element) and "test-example-line" in classes(e)]
     if lines:
         return "\n".join(text_of(e) for e in lines)
+    return "".join("\n" if isinstance(d, Element) and d.name == "br" else str(d) if is_text(d) else ""
+                   for d in pre.descendants)
 
-    def walk(node: Node) -> str:
-        if isinstance(node, str):
-            return node
-        return "\n" if node.tag == "br" else "".join(walk(c) for c in node.children)
 
-    return walk(pre)
+def _sample_pres(box: Element) -> tuple[list[Element | None], list[Element | None]]:
+    """The first ``<pre>`` inside each ``div.input`` and ``div.output``, in page
+    order, found in one walk: searching each of n nested divs for its ``<pre>``
+    would cost n² steps on a hostile page."""
+    found: dict[int, Element | None] = {}
+    order: list[tuple[str, Element]] = []
+    waiting: list[Element] = []  # open sample divs still without a <pre>
+    stack: list[tuple[Element, bool]] = [(c, False) for c in reversed(box.contents) if isinstance(c, Element)]
+    while stack:
+        el, leaving = stack.pop()
+        if leaving:
+            if waiting and waiting[-1] is el:
+                waiting.pop()
+            continue
+        kind = next((k for k in ("input", "output") if el.name == "div" and k in classes(el)), None)
+        if kind:
+            order.append((kind, el))
+            waiting.append(el)
+        if el.name == "pre" and waiting:
+            for div in waiting:
+                found[id(div)] = el
+            waiting.clear()
+        stack.append((el, True))
+        stack.extend((c, False) for c in reversed(el.contents) if isinstance(c, Element))
+    return ([found.get(id(d)) for k, d in order if k == "input"],
+            [found.get(id(d)) for k, d in order if k == "output"])
 
 
 def _samples(statement: Element) -> list[Example] | str:
     box = find(statement, "div", "sample-tests")
     if box is None:
         return "no div.sample-tests in the statement page (layout changed?)"
-    ins = [find(d, "pre") for d in find_all(box, "div", "input")]
-    outs = [find(d, "pre") for d in find_all(box, "div", "output")]
+    ins, outs = _sample_pres(box)
     if not ins or len(ins) != len(outs) or any(p is None for p in ins + outs):
         return f"sample tests unreadable: {len(ins)} input and {len(outs)} output blocks"
     return [Example(sample_text(_pre_text(i)), sample_text(_pre_text(o))) for i, o in zip(ins, outs) if i and o]
 
 
-def _tidy_samples(node: Element) -> None:
-    """Rewrite every sample ``<pre>`` to plain text and drop the "Copy"
-    buttons, so the stored statement reads the same whatever the encoding."""
-    node.children = [c for c in node.children if not (isinstance(c, Element) and "input-output-copier" in c.classes())]
-    for c in node.children:
-        if isinstance(c, Element):
-            if c.tag == "pre":
-                c.children = [sample_text(_pre_text(c))]
+def _tidy_samples(statement: Element) -> None:
+    """Rewrite every sample ``<pre>`` (inside a ``div.sample-tests``) to plain
+    text and drop the "Copy" buttons, so the stored statement reads the same
+    whatever the encoding.  One walk, whatever the nesting."""
+    stack = [(statement, False)]
+    while stack:
+        el, in_samples = stack.pop()
+        for c in list(el.contents):
+            if not isinstance(c, Element):
+                continue
+            inside = in_samples or (c.name == "div" and "sample-tests" in classes(c))
+            if not inside:
+                stack.append((c, False))
+            elif "input-output-copier" in classes(c):
+                c.decompose()
+            elif c.name == "pre":
+                c.string = sample_text(_pre_text(c))  # what is inside a <pre> is never walked again
             else:
-                _tidy_samples(c)
+                stack.append((c, True))
 
 
 def parse_problem_page(html: str, where: str) -> ProblemPage | Rejected:
@@ -270,7 +290,8 @@ def parse_problem_page(html: str, where: str) -> ProblemPage | Rejected:
     time_ms, mem_mb = parse_time_limit(_last_text(tl_el)), parse_memory_limit(_last_text(ml_el))
     if time_ms is None or mem_mb is None:
         return Rejected(where, f"unreadable limits {_last_text(tl_el)!r} / {_last_text(ml_el)!r}")
-    titles = {text_of(e).strip().lower() for e in find_all(statement, "div", "section-title")}
+    heads = TextHeads(statement)  # section titles without reading each nested one in full
+    titles = {(heads.whole(e) or "").strip().lower() for e in find_all(statement, "div", "section-title")}
     if "interaction" in titles:
         return Rejected(where, "interactive problem (Interaction section): the judge has no interactor")
     in_file = find(header, "div", "input-file")
@@ -281,14 +302,13 @@ def parse_problem_page(html: str, where: str) -> ProblemPage | Rejected:
         return Rejected(where, examples)
     if not examples:
         return Rejected(where, "sample-tests section holds no samples")
-    for box in find_all(statement, "div", "sample-tests"):
-        _tidy_samples(box)
+    _tidy_samples(statement)
     shown = " ".join(text_of(title_el).split())
     # The limits live in their own fields; the statement keeps legend, specs, samples and note.
-    body = [c for c in statement.children if c is not header]
+    body = [c for c in statement.contents if c is not header]
     # The sidebar's first contest link names the round ("group" in competitive-companion).
     links = [a for table in find_all(root, "table", "rtable") for th in find_all(table, "th")
-             for a in find_all(th, "a") if "/contest" in a.attrs.get("href", "")]
+             for a in find_all(th, "a") if "/contest" in str(a.get("href", ""))]
     contest = " ".join(text_of(links[0]).split()) if links else None
     return ProblemPage(header=shown, title=re.sub(r"^[A-Z]\d*\.\s*", "", shown), time_limit_ms=time_ms,
                        memory_limit_mb=mem_mb, statement_html="".join(to_html(c) for c in body).strip(),

@@ -3,16 +3,16 @@
 Contest sites publish few limits and block eagerly (Cloudflare, CSRF checks),
 so every request goes through one gate per host (a minimum interval between
 calls, shared by retries and by every thread), transient failures are retried
-with exponential backoff and jitter (``Retry-After`` wins when the server sends
-one), and the failures that retrying cannot fix — a Cloudflare challenge, a
-login redirect, a 4xx — become one :class:`ScrapeError` immediately instead of
-a retry storm.  Cookies are sent but never logged, archived or put into an
+under the project's one retry policy (:mod:`contest_eval.retry`, urllib3's
+``Retry``: exponential backoff with jitter; ``Retry-After`` in seconds or as
+an HTTP date wins when the server sends one), and the failures that retrying
+cannot fix — a Cloudflare challenge, a login redirect, a 4xx — become one
+:class:`ScrapeError` immediately instead of a retry storm.  Cookies are sent but never logged, archived or put into an
 exception message.
 """
 
 from __future__ import annotations
 
-import email.utils
 import json
 import logging
 import os
@@ -20,11 +20,12 @@ import random
 import re
 import threading
 import time
-from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any, Callable
 from urllib.parse import urlencode, urljoin, urlsplit
 
 import requests
+
+from contest_eval.retry import RetriesExhausted, RetryAfterTooLong, RetryPolicy
 
 from .archive import redact_url
 
@@ -109,22 +110,6 @@ def cookies_from_env(names: tuple[str, ...] = ("LEETCODE_SESSION", "csrftoken"))
     return {name: os.environ[name] for name in names if os.environ.get(name)}
 
 
-def parse_retry_after(value: str | None, now: datetime | None = None) -> float | None:
-    """``Retry-After`` as seconds to wait: delta-seconds or an HTTP date."""
-    if not value:
-        return None
-    value = value.strip()
-    if re.fullmatch(r"\d+(\.\d+)?", value):
-        return float(value)
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=timezone.utc)
-    return max(0.0, (when - (now or datetime.now(timezone.utc))).total_seconds())
-
-
 def _one_line(text: str, limit: int = 160) -> str:
     return " ".join(text.split())[:limit]
 
@@ -143,7 +128,9 @@ class PoliteClient:
         self.min_interval_s = {**DEFAULT_MIN_INTERVAL_S, **(min_interval_s or {})}
         self.timeout_s = timeout_s
         self.retries = max(0, retries)
-        self.backoff_s = backoff_s
+        # Backoff is capped at urllib3's default ceiling; Retry-After at max_retry_after_s.
+        self.policy = RetryPolicy(self.retries, status_forcelist=_RETRY_STATUS, backoff_factor=backoff_s,
+                                  backoff_max=120.0, max_retry_after=max_retry_after_s, jitter=jitter)
         self.user_agent = user_agent or DEFAULT_USER_AGENT
         self.archive = archive
         self.max_retry_after_s = max_retry_after_s
@@ -151,7 +138,7 @@ class PoliteClient:
         # LeetCode session never travels to Codeforces through a shared client.
         self.cookie_hosts = cookie_hosts
         self._cookies = dict(cookies or {})
-        self._sleep, self._clock, self._jitter = sleep, clock, jitter
+        self._sleep, self._clock = sleep, clock
         self._session = requests.Session()
         self._session.trust_env = False  # no ~/.netrc credentials or proxies sneaking in
         self._gate_lock = threading.Lock()
@@ -184,10 +171,6 @@ class PoliteClient:
         with self._gate_lock:
             self._next_slot[netloc] = max(self._next_slot.get(netloc, 0.0), self._clock() + delay)
 
-    def _backoff(self, attempt: int) -> float:
-        base = self.backoff_s * (2 ** attempt)
-        return base * (1.0 + 0.5 * self._jitter())
-
     # -- requests ------------------------------------------------------------
 
     def _cookie_header(self, host: str) -> str | None:
@@ -216,7 +199,7 @@ class PoliteClient:
         method = method.upper()
         if params:
             url = f"{url}{'&' if '?' in url else '?'}{urlencode(params, doseq=True)}"
-        attempt = 0
+        retry = self.policy
         redirects = 0
         while True:
             parts = urlsplit(url)
@@ -231,12 +214,12 @@ class PoliteClient:
             except (requests.Timeout, requests.ConnectionError, requests.exceptions.ChunkedEncodingError,
                     requests.exceptions.ContentDecodingError) as exc:
                 what = "timed out" if isinstance(exc, requests.Timeout) else f"failed ({exc.__class__.__name__})"
-                if attempt >= self.retries:
-                    raise ScrapeError(f"{method} {safe} {what} after {attempt + 1} attempts") from None
-                delay = self._backoff(attempt)
-                log.warning("%s %s %s; retry %d/%d in %.1fs", method, safe, what, attempt + 1, self.retries, delay)
+                try:
+                    retry, delay = retry.failed(method, safe, error=exc)
+                except RetriesExhausted as gave_up:
+                    raise ScrapeError(f"{method} {safe} {what} after {gave_up.attempts} attempts") from None
+                log.warning("%s %s %s; retry %d/%d in %.1fs", method, safe, what, retry.attempts - 1, self.retries, delay)
                 self._defer(parts.netloc.lower(), delay)
-                attempt += 1
                 continue
             except requests.RequestException as exc:
                 raise ScrapeError(f"{method} {safe} failed: {exc.__class__.__name__}") from None
@@ -260,18 +243,19 @@ class PoliteClient:
                 if resp.status in (301, 302, 303):
                     method, data = "GET", None
                 continue
-            if resp.status in _RETRY_STATUS:
-                if attempt >= self.retries:
-                    raise HTTPStatusError(f"{method} {safe}: HTTP {resp.status} after {attempt + 1} attempts", resp)
-                retry_after = parse_retry_after(resp.headers.get("retry-after"))
-                if retry_after is not None and retry_after > self.max_retry_after_s:
-                    raise HTTPStatusError(f"{method} {safe}: HTTP {resp.status} with Retry-After {retry_after:.0f}s "
-                                          f"(over the {self.max_retry_after_s:.0f}s cap); try again later", resp)
-                delay = retry_after if retry_after is not None else self._backoff(attempt)
-                log.warning("%s %s -> %d; retry %d/%d in %.1fs", method, safe, resp.status, attempt + 1,
+            retry_after = resp.headers.get("retry-after")
+            if retry.should_retry(method, resp.status, retry_after):
+                try:
+                    retry, delay = retry.failed(method, safe, response=raw.raw, retry_after=retry_after)
+                except RetryAfterTooLong as exc:
+                    raise HTTPStatusError(f"{method} {safe}: HTTP {resp.status} with Retry-After {exc.seconds:.0f}s "
+                                          f"(over the {exc.limit:.0f}s cap); try again later", resp) from None
+                except RetriesExhausted as exc:
+                    raise HTTPStatusError(f"{method} {safe}: HTTP {resp.status} after {exc.attempts} attempts",
+                                          resp) from None
+                log.warning("%s %s -> %d; retry %d/%d in %.1fs", method, safe, resp.status, retry.attempts - 1,
                             self.retries, delay)
                 self._defer(parts.netloc.lower(), delay)
-                attempt += 1
                 continue
             if resp.status == 401:
                 raise LoginRequired(f"login required: {method} {safe} answered HTTP 401", resp)

@@ -26,7 +26,7 @@ from ..problems.doocs import _wire_example
 from ..problems.literals import LiteralError, parse_value, to_wire
 from ..problems.metadata import MetadataError, parse_metadata
 from ..problems.record import ContestRecord, Example, Parsed, ProblemRecord, Rejected
-from ..problems.statement import extract_examples, html_to_text
+from ..problems.statement import extract_examples, html_to_text, parse_html, text_of
 from .http import HTTPStatusError, LoginRequired, PoliteClient, ScrapeError
 
 log = logging.getLogger("contest_eval.scrape.leetcode")
@@ -55,7 +55,6 @@ _HISTORY_QUERY = ("query contestHistory($pageNum: Int!, $pageSize: Int) { contes
 _LISTING = {"com": ("pastContests", _PAST_QUERY, "pageNo", "numPerPage", "data"),
             "cn": ("contestHistory", _HISTORY_QUERY, "pageNum", "pageSize", "contests")}
 _ALL_QUERY = "query allContests { allContests { %s } }" % _CONTEST_FIELDS
-_NEXT_DATA = re.compile(r"<script[^>]*\bid=[\"']__NEXT_DATA__[\"'][^>]*>(.*?)</script>", re.S | re.I)
 
 
 class GraphQLError(ScrapeError):
@@ -252,11 +251,11 @@ class LeetCodeScraper:
             path = f"/problems/{slug}/"
         url = self.base_url + path
         html = self.client.get(url, headers=self.headers).text
-        m = _NEXT_DATA.search(html)
-        if not m:
+        script = parse_html(html).find("script", id="__NEXT_DATA__")
+        if script is None:
             raise ScrapeError(f"layout changed: no script#__NEXT_DATA__ on {path}")
         try:
-            doc = json.loads(m.group(1))
+            doc = json.loads(text_of(script))
             queries = doc["props"]["pageProps"]["dehydratedState"]["queries"]
         except (json.JSONDecodeError, KeyError, TypeError):
             raise ScrapeError(f"layout changed: __NEXT_DATA__ on {path} lacks "

@@ -4,6 +4,10 @@ A test enters the suite only when every reference (ours and imported, every
 judge language) produced the same answer under the problem's comparison
 policy, and example answers must also match the statement.  Disagreements are
 reported and fail the build; nothing is stored for a problem that failed.
+
+A recipe's brute-force solutions (``brute.*``) then vote on the agreed tests
+whose input is small (``brute_max_input``): a brute that answers differently
+fails the build, one that runs out of time on a test does not vote on it.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ import json
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from contest_eval.judge.checker import Check, check, parse_policy
@@ -58,11 +62,13 @@ def content_hash(compare: str, tests: list[tuple[str, str, str]], limits: tuple[
 
 
 def make_spec(recipe: ProblemRecipe, inputs: list[str], outputs: list[str | None], time_factor: int = 1) -> ProblemSpec:
-    return parse_spec({
+    """A spec over these inputs; tests without an output return what the program printed (learning mode)."""
+    spec = parse_spec({
         "kind": recipe.kind, "metadata": recipe.metadata, "compare": recipe.compare,
         "time_limit_ms": min(recipe.time_limit_ms * time_factor, 60_000), "memory_limit_mb": recipe.memory_limit_mb,
         "tests": [{"input": i, "output": o} for i, o in zip(inputs, outputs)],
     })
+    return replace(spec, learn_outputs=True) if spec.missing_outputs else spec
 
 
 def _agree(recipe: ProblemRecipe, a: str, b: str, test_input: str) -> Check:
@@ -79,13 +85,24 @@ def build_problem(judge: Judge, recipe: ProblemRecipe, cases: list[TestCase], re
         built.problems.append("no reference solution to learn the answers from")
         return built
 
-    def run(ref: Solution) -> tuple[Solution, Any, float]:
-        started = time.monotonic()
-        result = judge.judge(spec, ref.language, ref.code, Options())
-        return ref, result, time.monotonic() - started
+    # Smallest first: a brute that runs out of its shared time budget loses
+    # the votes of the largest tests only.
+    small = sorted((i for i, c in enumerate(cases) if len(c.input) <= recipe.brute_max_input), key=lambda i: len(cases[i].input))
+    brute_spec = make_spec(recipe, [cases[i].input for i in small], [None] * len(small), BUILD_TIME_FACTOR) if small else None
 
+    def run(job: tuple[Solution, ProblemSpec, Options]) -> tuple[Solution, Any, float]:
+        sol, job_spec, options = job
+        started = time.monotonic()
+        result = judge.judge(job_spec, sol.language, sol.code, options)
+        return sol, result, time.monotonic() - started
+
+    jobs = [(ref, spec, Options()) for ref in references]
+    if brute_spec is not None:  # a brute's speed is not measured: never judged again near the limit
+        jobs += [(brute, brute_spec, Options(rejudges=0)) for brute in recipe.brutes]
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        results = list(pool.map(run, references))
+        results = list(pool.map(run, jobs))
+    brute_results = results[len(references):]
+    results = results[:len(references)]
     answers: dict[str, list[str | None]] = {}
     for ref, result, seconds in results:
         progress(f"{recipe.slug}: {ref.name} ({ref.language}) {result.verdict.value} in {seconds:.1f}s")
@@ -104,6 +121,7 @@ def build_problem(judge: Judge, recipe: ProblemRecipe, cases: list[TestCase], re
                 built.problems.append(f"reference {ref.name} got {t.verdict.value} on test {t.index} ({cases[t.index].origin})")
         answers[ref.name] = outs
     names = list(answers)
+    kept: set[int] = set()
     for i, case in enumerate(cases):
         outs = [answers[n][i] for n in names]
         if not names or any(o is None for o in outs):
@@ -118,10 +136,46 @@ def build_problem(judge: Judge, recipe: ProblemRecipe, cases: list[TestCase], re
             built.problems.append(f"test {i} ({case.origin}): references answer {first[:60]!r}, the source says {case.expected[:60]!r}")
             continue
         built.tests.append((case.input, _canonical(first, recipe.kind), case.origin))
+        kept.add(i)
+    agreed = {i: answers[names[0]][i] for i in kept}
+    for brute, result, seconds in brute_results:
+        built.problems += cross_check(recipe, brute, result, [cases[i] for i in small], [agreed.get(i) for i in small], progress)
     if len(built.tests) < recipe.min_tests and not built.problems:
         built.problems.append(f"only {len(built.tests)} tests, the recipe asks for at least {recipe.min_tests}")
     built.content_hash = content_hash(recipe.compare, built.tests, (recipe.time_limit_ms, recipe.memory_limit_mb))
     return built
+
+
+# Verdicts that mean "too slow or too big for a brute": it does not vote.
+NO_VOTE = (Verdict.TLE, Verdict.MLE, Verdict.SKIPPED)
+
+
+def cross_check(recipe: ProblemRecipe, brute: Solution, result: Any, cases: list[TestCase], agreed: list[str | None],
+                progress: Progress = lambda _: None) -> list[str]:
+    """The brute's disagreements with the agreed answers (``agreed[i]`` is
+    None where the references did not agree: nothing to check there)."""
+    where = f"{brute.path.name} ({brute.path})"
+    if result.verdict in (Verdict.CE, Verdict.IE):
+        return [f"brute {where}: {result.verdict.value} {(result.compile_output or result.message).strip()[-200:]}"]
+    problems, votes, silent = [], 0, 0
+    for t in result.tests:
+        expected = agreed[t.index]
+        if expected is None:
+            continue
+        if t.verdict in NO_VOTE:
+            silent += 1
+            continue
+        case = cases[t.index]
+        if t.verdict is not Verdict.AC or t.output is None:
+            problems.append(f"brute {where} got {t.verdict.value} on an agreed {case.origin} test {case.input[:60]!r}")
+            continue
+        votes += 1
+        if not _agree(recipe, expected, t.output, case.input).ok:
+            problems.append(f"brute {where} disagrees with the references on {case.origin} test {case.input[:60]!r}: "
+                            f"brute {t.output[:60]!r}, references {expected[:60]!r}")
+    progress(f"{recipe.slug}: {brute.name} checked {votes} small tests"
+             + (f" ({silent} too slow for it, not voting)" if silent else ""))
+    return problems
 
 
 def _canonical(output: str, kind: str) -> str:

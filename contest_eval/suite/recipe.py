@@ -15,11 +15,14 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from contest_eval.judge.language import LANGUAGES, load_language
+from contest_eval.languages import LANGUAGES, load_language
 from contest_eval.problems.metadata import DesignMeta, MetadataError, Metadata, parse_metadata
 from contest_eval.problems.literals import to_wire
 
 _EXT_LANG = {load_language(lang).extension: lang for lang in LANGUAGES}
+# Brute-force solutions vote only on tests whose wire input is at most this
+# long (``brute_max_input`` in problem.toml overrides it per problem).
+BRUTE_MAX_INPUT = 2_000
 
 
 class RecipeError(ValueError):
@@ -62,6 +65,10 @@ class ProblemRecipe:
     licence: str = ""
     references: list[Solution] = field(default_factory=list)
     wrong: list[Solution] = field(default_factory=list)
+    # Obviously-correct slow solutions (brute.*): they cross-check the agreed
+    # answers on the small tests (see contest_eval/suite/builder.py).
+    brutes: list[Solution] = field(default_factory=list)
+    brute_max_input: int = BRUTE_MAX_INPUT
 
     @property
     def meta(self) -> Metadata | None:
@@ -144,7 +151,15 @@ def load_problem_recipe(folder: Path) -> ProblemRecipe:
         source=str(raw.get("source", "")), licence=str(raw.get("licence", raw.get("license", ""))),
         references=_solutions(folder, ("ref",)) + [s for s in _solutions(folder, ()) if s.path.stem.startswith("ref_")],
         wrong=_solutions(folder / "wrong", ()),
+        brutes=_solutions(folder, ("brute",)), brute_max_input=_positive(raw, "brute_max_input", BRUTE_MAX_INPUT, toml_path),
     )
+
+
+def _positive(raw: dict[str, Any], key: str, default: int, where: Path) -> int:
+    value = raw.get(key, default)
+    if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
+        raise RecipeError(f"{where}: {key} must be a positive integer, got {value!r}")
+    return value
 
 
 def load_suite(root: Path) -> tuple[dict[str, Any], list[ProblemRecipe]]:

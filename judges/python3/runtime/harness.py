@@ -34,7 +34,9 @@ class TreeNode:
 def _namespace():
     import bisect, collections, copy, datetime, functools, heapq, itertools, math, operator, random, re, string, typing  # noqa: E401
     ns = {"__name__": "solution", "__builtins__": builtins}
-    for mod in (typing, collections, itertools, functools, heapq, bisect, operator, math):
+    # LeetCode's Python environment star-imports these (string included:
+    # accepted solutions use a bare ascii_lowercase).
+    for mod in (typing, collections, itertools, functools, heapq, bisect, operator, math, string):
         for name in getattr(mod, "__all__", None) or dir(mod):
             if name.startswith("_") or hasattr(builtins, name):
                 continue  # math.pow must not replace the three-argument pow

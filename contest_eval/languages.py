@@ -1,14 +1,39 @@
-"""Language descriptions loaded from ``judges/<lang>/language.toml``."""
+"""The languages contest-eval speaks: shared facts, not part of the judge.
+
+Generation needs a language's code fence and file extension; the judge needs
+its compile and run commands and limits; suites name languages too.  All of
+it comes from ``judges/<lang>/language.toml``, read here, so that no package
+has to import the judge (the sandbox) to know what a language is.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import os
 import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from contest_eval.judge.assets import judges_dir
+
+class AssetError(RuntimeError):
+    """A judge asset is missing from this installation."""
+
+
+@lru_cache(maxsize=1)
+def judges_dir() -> Path:
+    """The ``judges/`` folder: beside the package in a checkout or editable
+    install, ``contest_eval/_judges`` in a wheel; ``CONTEST_EVAL_JUDGES``
+    overrides both, for a site that keeps its own recipes."""
+    override = os.environ.get("CONTEST_EVAL_JUDGES")
+    candidates = [Path(override)] if override else []
+    here = Path(__file__).resolve()
+    candidates += [here.parents[1] / "judges", here.parent / "_judges"]
+    for path in candidates:
+        if (path / "supervisor.py").is_file():
+            return path
+    raise AssetError("judge assets not found (looked in: " + ", ".join(str(p) for p in candidates) + ")")
+
 
 LANGUAGES = ("python3", "cpp", "java", "go", "rust", "javascript")
 
