@@ -24,7 +24,7 @@ from typing import IO, Any
 
 from contest_eval.audit.metrics import TokenScores
 from contest_eval.audit.scorers import ScoringError
-from contest_eval.generate.isolated import NativeCrashError, send_message, stop_child
+from contest_eval.generate.isolated import NativeCrashError, send_message, spawn_child, stop_child
 
 
 def score_tokens(llm: Any, text: str, max_tokens: int) -> dict[str, Any]:
@@ -88,16 +88,9 @@ class LlamaCppScorer:
         self.model_path, self.max_tokens = str(model_path), max_tokens
         self.sha256 = file_sha256(model_path)
         threads = n_threads or default_threads()
-        to_child_r, to_child_w = os.pipe()
-        from_child_r, from_child_w = os.pipe()
-        spec = json.dumps({"options": {"model_path": self.model_path, "max_tokens": max_tokens, "n_threads": threads},
-                           "inbox": to_child_r, "outbox": from_child_w})
-        self._process = subprocess.Popen([sys.executable, "-m", "contest_eval.audit.llama_scorer", spec],
-                                         pass_fds=(to_child_r, from_child_w), stdin=subprocess.DEVNULL)
-        os.close(to_child_r)
-        os.close(from_child_w)
-        self._to_child = os.fdopen(to_child_w, "w", encoding="utf-8")
-        self._from_child = os.fdopen(from_child_r, "r", encoding="utf-8")
+        self._process, self._to_child, self._from_child = spawn_child(
+            "contest_eval.audit.llama_scorer",
+            {"options": {"model_path": self.model_path, "max_tokens": max_tokens, "n_threads": threads}})
         ready = self._receive()
         if ready["kind"] == "error":
             self.close()

@@ -61,6 +61,19 @@ def send_message(stream: IO[str], kind: str, payload: Any = None) -> None:
     stream.flush()
 
 
+def spawn_child(module: str, spec: dict[str, Any]) -> tuple[subprocess.Popen[str], IO[str], IO[str]]:
+    """Start ``python -m module`` with ``spec`` (plus the two pipe fds it
+    reads as ``inbox`` and writes as ``outbox``); the process and our ends."""
+    to_child_r, to_child_w = os.pipe()
+    from_child_r, from_child_w = os.pipe()
+    doc = json.dumps({**spec, "inbox": to_child_r, "outbox": from_child_w})
+    process = subprocess.Popen([sys.executable, "-m", module, doc],
+                               pass_fds=(to_child_r, from_child_w), stdin=subprocess.DEVNULL)
+    os.close(to_child_r)
+    os.close(from_child_w)
+    return process, os.fdopen(to_child_w, "w", encoding="utf-8"), os.fdopen(from_child_r, "r", encoding="utf-8")
+
+
 def stop_child(process: subprocess.Popen[str], to_child: IO[str], from_child: IO[str]) -> None:
     """Ask a native child to stop, kill it if it will not, and close its pipes."""
     if process.poll() is None:
@@ -118,16 +131,9 @@ class IsolatedBackend:
         # A fresh interpreter (not fork: the parent holds threads, a database
         # engine and Docker clients) talking over two private pipes, so nothing
         # native code prints on stdout can corrupt the protocol.
-        to_child_r, to_child_w = os.pipe()
-        from_child_r, from_child_w = os.pipe()
-        spec = json.dumps({"name": name, "options": {k: str(v) if isinstance(v, os.PathLike) else v for k, v in options.items()},
-                           "inbox": to_child_r, "outbox": from_child_w})
-        self._process = subprocess.Popen([sys.executable, "-m", "contest_eval.generate.isolated", spec],
-                                         pass_fds=(to_child_r, from_child_w), stdin=subprocess.DEVNULL)
-        os.close(to_child_r)
-        os.close(from_child_w)
-        self._to_child = os.fdopen(to_child_w, "w", encoding="utf-8")
-        self._from_child = os.fdopen(from_child_r, "r", encoding="utf-8")
+        self._process, self._to_child, self._from_child = spawn_child(
+            "contest_eval.generate.isolated",
+            {"name": name, "options": {k: str(v) if isinstance(v, os.PathLike) else v for k, v in options.items()}})
         self.engine_info: dict[str, Any] = self._expect_ready()
 
     @property
