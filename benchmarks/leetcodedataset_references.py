@@ -2,16 +2,20 @@
 
 1. ``contest-eval import leetcodedataset FILE`` into a new SQLite store (a subprocess, as a user runs it);
 2. every stored problem's reference ``completion`` judged against its own imported suite in the
-   Docker judge (python3), ``--workers`` at a time;
+   Docker judge (python3), ``--workers`` at a time.  References are trusted code, so they go through
+   ``Judge.judge_trusted``: ``--batch`` of them per container, in sequence, each its own child with
+   its own limits (``--batch 1``: one fresh container each, as a model's submission is judged);
 3. baseline: each reference with the dataset's own prelude (``prompt``) and ``check()`` (``test``)
    in a fresh, unsandboxed ``python3`` process, the same number at a time.
 
 Prints the acceptance, every non-accepted problem by category, and both wall times.  Categories:
 ``rejected at import`` (the line could not be read as a problem), ``multi-answer`` (not judged:
-the statement admits several answers), ``upstream error`` (the baseline fails too: the dataset's
-reference does not pass its own tests), and ``harness gap`` (the baseline passes, our judge does not).
+the statement admits several answers), ``hash-order dependent`` (a WA whose reference passes its
+own ``check()`` under some ``PYTHONHASHSEED`` values and fails under others: its output follows set
+order, the judge pins one seed), ``upstream error`` (the baseline fails too: the dataset's reference
+does not pass its own tests), and ``harness gap`` (the baseline passes, our judge does not).
 
-Usage: ``python benchmarks/leetcodedataset_references.py [FILE] [--sample N] [--workers 2] [--json]``;
+Usage: ``python benchmarks/leetcodedataset_references.py [FILE] [--sample N] [--workers 2] [--batch N] [--json]``;
 needs Docker and the python3 judge image.  ``--sample N`` judges every k-th problem so that about N
 are judged (documented in the output); the default is all of them.
 """
@@ -31,10 +35,14 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from contest_eval.judge.engine import BATCH_SIZE  # noqa: E402
+
 DEFAULT_FILE = Path(__file__).resolve().parents[2] / "shared/data/leetcodedataset/LeetCodeDataset-v0.2.0-train.jsonl.gz"
 BASELINE_TIMEOUT_S = 60
 TARGET_ACCEPTED = 0.99
 TARGET_RATIO = 3.0
+HASH_SEEDS = 8  # seeds tried on a non-accepted problem to tell hash-order dependence
 
 
 def _cli(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -58,13 +66,15 @@ def _records(path: Path) -> dict[str, dict[str, Any]]:
     return out
 
 
-def _baseline_one(rec: dict[str, Any], tmp: Path) -> tuple[str, bool, str]:
+def _baseline_one(rec: dict[str, Any], tmp: Path, hash_seed: int | None = None) -> tuple[str, bool, str]:
     """The dataset's own way: prelude + completion + check(entry_point), one fresh process."""
     script = f"{rec.get('prompt', '')}\n{rec['completion']}\n\n{rec['test']}\n\ncheck({rec['entry_point']})\n"
     path = tmp / f"{rec['task_id']}.py"
     path.write_text(script, encoding="utf-8")
+    env = {**os.environ, "PYTHONHASHSEED": str(hash_seed)} if hash_seed is not None else None
     try:
-        proc = subprocess.run([sys.executable, str(path)], capture_output=True, text=True, timeout=BASELINE_TIMEOUT_S, check=False)
+        proc = subprocess.run([sys.executable, str(path)], capture_output=True, text=True, timeout=BASELINE_TIMEOUT_S,
+                              check=False, env=env)
     except subprocess.TimeoutExpired:
         return rec["task_id"], False, f"timeout after {BASELINE_TIMEOUT_S}s"
     tail = (proc.stderr.strip().splitlines() or [""])[-1]
@@ -78,12 +88,20 @@ def run_baseline(records: list[dict[str, Any]], workers: int) -> tuple[dict[str,
     return {slug: (ok, why) for slug, ok, why in results}, time.monotonic() - started
 
 
-def run_judge(db: Path, slugs: list[str], workers: int, progress: bool) -> tuple[dict[str, dict[str, Any]], float]:
-    """Judge each stored reference against the problem's stored suite, as ``judge submit --problem`` does."""
+def seed_dependent(rec: dict[str, Any], seeds: range = range(HASH_SEEDS)) -> bool:
+    """Does the reference pass its own check() under some string-hash seeds and fail under others?
+    Then its output follows set/dict order (the judge pins one seed, as ``PYTHONHASHSEED=0``)."""
+    with tempfile.TemporaryDirectory(prefix="lcd-seed-") as tmp:
+        return len({_baseline_one(rec, Path(tmp), seed)[1] for seed in seeds}) > 1
+
+
+def run_judge(db: Path, slugs: list[str], workers: int, progress: bool, batch: int) -> tuple[dict[str, dict[str, Any]], float]:
+    """Judge each stored reference against the problem's stored suite; ``batch`` trusted
+    references per container (``judge_trusted``), or one fresh container each when ``batch`` is 1."""
     from contest_eval.db.catalog import find_problem, latest_suite
     from contest_eval.db.engine import session_scope
     from contest_eval.db.specs import spec_for
-    from contest_eval.judge.engine import Judge, Options
+    from contest_eval.judge.engine import Judge, JudgeResult, Options
 
     jobs = []
     with session_scope(str(db)) as session:
@@ -97,24 +115,31 @@ def run_judge(db: Path, slugs: list[str], workers: int, progress: bool) -> tuple
     judge = Judge()
     done = 0
 
-    def one(job: tuple[str, Any, str, str]) -> tuple[str, dict[str, Any]]:
+    def row(job: tuple[str, Any, str, str], result: JudgeResult) -> tuple[str, dict[str, Any]]:
         nonlocal done
-        slug, spec, code, compare = job
-        result = judge.judge(spec, "python3", code, Options(fail_fast=True))
+        slug, spec, _, compare = job
         bad = next((t for t in result.tests if t.verdict.value != "AC"), None)
         done += 1
         text = (result.message or (bad.message if bad is not None else "") or result.compile_output).strip()
         # The last line of a traceback names the error; the rest is the harness's frames.
-        row = {"verdict": result.verdict.value, "compare": compare, "tests": len(spec.tests),
+        out = {"verdict": result.verdict.value, "compare": compare, "tests": len(spec.tests),
                "message": (text.splitlines() or [""])[-1][:200]}
         if progress:
             # One line per verdict on stderr: an interrupted run still leaves its results.
-            print(f"  [{done}/{len(jobs)}] {slug}: {json.dumps(row)}", file=sys.stderr, flush=True)
-        return slug, row
+            print(f"  [{done}/{len(jobs)}] {slug}: {json.dumps(out)}", file=sys.stderr, flush=True)
+        return slug, out
 
+    def chunk(part: list[tuple[str, Any, str, str]]) -> list[tuple[str, dict[str, Any]]]:
+        if batch <= 1:
+            return [row(job, judge.judge(job[1], "python3", job[2], Options(fail_fast=True))) for job in part]
+        results = judge.judge_trusted([(spec, "python3", code, Options(fail_fast=True)) for _, spec, code, _ in part],
+                                      batch_size=batch)
+        return [row(job, result) for job, result in zip(part, results)]
+
+    size = max(1, batch)
     started = time.monotonic()
     with ThreadPoolExecutor(workers) as pool:
-        verdicts = dict(pool.map(one, jobs))
+        verdicts = dict(r for rows in pool.map(chunk, [jobs[i:i + size] for i in range(0, len(jobs), size)]) for r in rows)
     return verdicts, time.monotonic() - started
 
 
@@ -123,6 +148,8 @@ def main() -> int:
     ap.add_argument("file", nargs="?", type=Path, default=DEFAULT_FILE)
     ap.add_argument("--sample", type=int, default=0, help="judge about this many problems (every k-th); 0 = all")
     ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--batch", type=int, default=BATCH_SIZE,
+                    help=f"trusted references judged per container (default {BATCH_SIZE}); 1 = a fresh container each")
     ap.add_argument("--db", type=Path, default=None, help="store to create (default: a temporary file)")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
@@ -135,6 +162,7 @@ def main() -> int:
         print(f"{db} exists; the benchmark needs a fresh store", file=sys.stderr)
         return 2
 
+    load_before = os.getloadavg()
     t0 = time.monotonic()
     imp = _cli(db, "import", "leetcodedataset", str(args.file), "--json")
     import_s = time.monotonic() - t0
@@ -146,13 +174,17 @@ def main() -> int:
     every = max(1, len(records) // args.sample) if args.sample else 1
     chosen = sorted(records)[::every]
     print(f"imported {len(records)} problems in {import_s:.1f}s; judging {len(chosen)} "
-          f"({'all' if every == 1 else f'every {every}th'}) with {args.workers} workers", file=sys.stderr)
+          f"({'all' if every == 1 else f'every {every}th'}) with {args.workers} workers, {args.batch} per container; "
+          f"load {load_before[0]:.1f}", file=sys.stderr)
 
     rejected = {r["where"]: r["reason"] for r in summary["rejected"]}
     not_judged = {r["slug"]: r["reason"] for r in summary["not_judged"]}
-    verdicts, judge_s = run_judge(db, [s for s in chosen if s not in not_judged], args.workers, True)
-    print(f"judged in {judge_s:.1f}s; baseline next", file=sys.stderr)
+    load_judge = os.getloadavg()
+    verdicts, judge_s = run_judge(db, [s for s in chosen if s not in not_judged], args.workers, True, args.batch)
+    load_base = os.getloadavg()
+    print(f"judged in {judge_s:.1f}s; baseline next (load {load_base[0]:.1f})", file=sys.stderr)
     base, base_s = run_baseline([records[s] for s in chosen], args.workers)
+    load_after = os.getloadavg()
 
     categories: dict[str, list[dict[str, str]]] = {}
 
@@ -167,6 +199,9 @@ def main() -> int:
             add("multi-answer (not judged)", slug, not_judged[slug])
         elif v is None:
             add("rejected at import", slug, rejected.get(records[slug]["_line"], "no suite stored"))
+        elif v["verdict"] == "WA" and seed_dependent(records[slug]):
+            add("hash-order dependent (the reference passes under some PYTHONHASHSEED values only)", slug,
+                f"{v['verdict']} ({v['compare']}): {v['message']} | baseline: {'pass' if base[slug][0] else base[slug][1]}")
         elif not base[slug][0]:
             add("upstream error (baseline fails too)", slug, f"{v['verdict']}: {v['message']} | baseline: {base[slug][1]}")
         else:
@@ -186,7 +221,9 @@ def main() -> int:
         "baseline": {"passed": base_ok, "of": len(base), "wall_s": round(base_s, 1),
                      "failures": {slug: why for slug, (ok, why) in base.items() if not ok}},
         "ratio": round(judge_s / base_s, 2) if base_s else None,
-        "categories": categories, "load_avg": os.getloadavg(),
+        "categories": categories, "batch": args.batch, "workers": args.workers,
+        # Other jobs on the machine move both wall times: the 1-minute load at each phase's start and at the end.
+        "load_avg": {"import": load_before[0], "judge": load_judge[0], "baseline": load_base[0], "end": load_after[0]},
     }
     if args.json:
         print(json.dumps(report, indent=2))
@@ -199,7 +236,9 @@ def main() -> int:
         ratio = judge_s / base_s if base_s else float("inf")
         print(f"ratio {ratio:.2f}x (target <= {TARGET_RATIO}x: {'PASS' if ratio <= TARGET_RATIO else 'FAIL'}); "
               f"acceptance of judged {accepted / max(1, len(verdicts)):.2%} (target >= {TARGET_ACCEPTED:.0%}: "
-              f"{'PASS' if accepted >= TARGET_ACCEPTED * len(verdicts) else 'FAIL'}); load {os.getloadavg()[0]:.1f}")
+              f"{'PASS' if accepted >= TARGET_ACCEPTED * len(verdicts) else 'FAIL'})")
+        print(f"batch {args.batch} per container, {args.workers} workers; 1-minute load average at import "
+              f"{load_before[0]:.1f}, judge {load_judge[0]:.1f}, baseline {load_base[0]:.1f}, end {load_after[0]:.1f}")
         print(f"import: {summary['new']} new, {summary['skipped']} skipped, suites {summary['suites']}, "
               f"{summary['tests_stored']} tests, {summary['tests_flagged']} flagged {summary['flagged_by_reason']}, compare {summary['compare']}")
         failed = {slug: why for slug, (ok, why) in base.items() if not ok}

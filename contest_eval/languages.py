@@ -61,6 +61,9 @@ class Language:
     compile_memory_mb: int
     env: dict[str, str] = field(default_factory=dict)
     run_harness: tuple[str, ...] = ()
+    # What LeetCode documents for the language and how ours compares
+    # (leetcode, ours, differences, provenance), from language.toml [environment].
+    environment: dict[str, str] = field(default_factory=dict)
 
     @property
     def folder(self) -> Path:
@@ -109,6 +112,7 @@ def load_language(name: str) -> Language:
             compile_time_limit_ms=int(raw.get("compile_time_limit_ms", 30000)),
             compile_memory_mb=int(raw.get("compile_memory_mb", 1024)),
             env={str(k): str(v) for k, v in dict(raw.get("env", {})).items()},
+            environment={str(k): str(v) for k, v in dict(raw.get("environment", {})).items()},
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise LanguageError(f"{path}: bad or missing field: {exc}") from exc

@@ -1,7 +1,7 @@
 -- SQLite schema of the contest-eval store, generated from the Alembic migrations
 -- (contest_eval/db/migrations).  Do not edit: regenerate with
 --     python scripts/gen_reference.py
--- Alembic head: 0002_audits
+-- Alembic head: 0003_weekly
 
 CREATE TABLE audit_reports (
 	id INTEGER NOT NULL,
@@ -73,7 +73,7 @@ CREATE TABLE models (
 	cutoff DATE,
 	released DATE,
 	boundary DATE,
-	created_at DATETIME NOT NULL,
+	created_at DATETIME NOT NULL, settings JSON,
 	PRIMARY KEY (id),
 	UNIQUE (name)
 );
@@ -113,7 +113,7 @@ CREATE TABLE problems (
 	memory_limit_mb INTEGER,
 	paid_only BOOLEAN NOT NULL,
 	source VARCHAR(64) NOT NULL,
-	updated_at DATETIME NOT NULL,
+	updated_at DATETIME NOT NULL, release_estimate JSON,
 	PRIMARY KEY (id),
 	FOREIGN KEY(contest_id) REFERENCES contests (id),
 	UNIQUE (platform, slug)
@@ -157,7 +157,7 @@ CREATE TABLE submissions (
 	compile_output TEXT NOT NULL,
 	message TEXT NOT NULL,
 	attempts INTEGER NOT NULL,
-	judged_at DATETIME NOT NULL,
+	judged_at DATETIME NOT NULL, rejudged INTEGER DEFAULT '0' NOT NULL, cpu_ms_seen JSON,
 	PRIMARY KEY (id),
 	FOREIGN KEY(generation_id) REFERENCES generations (id) ON DELETE CASCADE,
 	FOREIGN KEY(suite_id) REFERENCES test_suites (id),
@@ -204,6 +204,18 @@ CREATE TABLE tests (
 	PRIMARY KEY (id),
 	FOREIGN KEY(suite_id) REFERENCES test_suites (id) ON DELETE CASCADE,
 	UNIQUE (suite_id, ordinal)
+);
+
+CREATE TABLE weekly_runs (
+	id INTEGER NOT NULL,
+	since DATETIME,
+	until DATETIME,
+	status VARCHAR(16) NOT NULL,
+	"plan" JSON,
+	summary JSON,
+	started_at DATETIME NOT NULL,
+	finished_at DATETIME,
+	PRIMARY KEY (id)
 );
 
 CREATE INDEX ix_audit_reports_model_kind ON audit_reports (model_id, kind);

@@ -17,40 +17,28 @@ Protocol: ``judges/PROTOCOL.md``.
 import ctypes
 import json
 import os
-import select
 import shutil
 import signal
-import subprocess
 import sys
 import time
 
 # The sibling modules sit beside this file in the read-only /in folder (the
 # submission cannot write there); -I leaves the script's folder off sys.path.
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from supervisor_cgroup import container_cpu_ms, container_mem_kb, oom_kills, own_anon_kb, own_cpu_ms, run_delays  # noqa: E402
-from supervisor_children import clean_scratch, kill_others, limiter, memfile, scratch_snapshot  # noqa: E402
+from supervisor_cgroup import oom_kills  # noqa: E402
+from supervisor_children import clean_scratch, kill_others, memfile, reset_scratch, scratch_snapshot  # noqa: E402
+from supervisor_run import STDERR_CAP, Run  # noqa: E402
 
 PR_SET_DUMPABLE = 4
-OOM_MARKERS = (
-    b"MemoryError",
-    b"std::bad_alloc",
-    b"OutOfMemoryError",
-    b"runtime: out of memory",
-    b"heap out of memory",
-    b"memory allocation of",  # Rust's alloc failure message
-    b"Cannot allocate memory",
-)
-STDERR_CAP = 64 * 1024
-# However loaded the host, no run outlives this multiple of its wall limit.
-WALL_CEILING = 3
-STDOUT_KEEP = 4 * 1024
-MEM_POLL_S = 0.002
 
 NONCE = os.environ.pop("CE_NONCE", "")
+# In a batch, the item being judged: stamped on each of its frames.
+TAG = {}
 
 
 def emit(event, payload=None):
     """One frame: a nonce-stamped JSON header line, then ``len`` raw bytes."""
+    event.update(TAG)
     if payload is not None:
         event["len"] = len(payload)
     data = (NONCE + " " + json.dumps(event, ensure_ascii=True) + "\n").encode("ascii")
@@ -65,237 +53,6 @@ def harden_self():
     libc = ctypes.CDLL(None, use_errno=True)
     if libc.prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) != 0:
         raise OSError(ctypes.get_errno(), "prctl(PR_SET_DUMPABLE) failed")
-
-
-class Run:
-    """One supervised process tree: feeds stdin, drains pipes, enforces limits
-    on the container's cgroup figures less the supervisor's own share."""
-
-    def __init__(self, argv, env, limits, stdin_bytes=None, stdin_file=None, results=False, keep_stdout=None):
-        self.limits = limits
-        self.keep_stdout = keep_stdout if keep_stdout is not None else STDOUT_KEEP
-        self.stdout = bytearray()
-        self.stdout_total = 0
-        self.stderr = bytearray()
-        self.result_buf = bytearray()
-        self.result_total = 0
-        self.lines = []  # (payload bytes, cpu_ms, wall_ms, peak_kb)
-        self.killed_for = None
-        pass_fds = ()
-        res_r = res_w = None
-        if results:
-            res_r, res_w = os.pipe()
-            pass_fds = (3,)
-        stdin = subprocess.PIPE if stdin_bytes is not None else stdin_file if stdin_file is not None else subprocess.DEVNULL
-        # Whatever is in the container now (inputs, compiled files) is ours.
-        self.mem_base = container_mem_kb() - own_anon_kb()
-        self.peak_kb = self.line_peak = 0
-        self.last_mem_poll = 0.0
-        self.delays, self.delay_ms, self.last_delay_poll = {}, 0, 0.0
-        self.start = time.monotonic()
-        self.cg_start, self.own_start = container_cpu_ms(), own_cpu_ms()
-        self.proc = subprocess.Popen(
-            argv, cwd="/work", env=env, stdin=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-            pass_fds=pass_fds, preexec_fn=limiter(limits, res_w), close_fds=True,
-        )
-        if res_w is not None:
-            os.close(res_w)
-        if stdin_file is not None:
-            stdin_file.close()
-        self.res_r = res_r
-        self.pending_in = memoryview(stdin_bytes) if stdin_bytes is not None else None
-        if self.pending_in is not None:
-            os.set_blocking(self.proc.stdin.fileno(), False)
-        self.last_cpu = 0
-        self.last_wall = self.start
-
-    def group_cpu_ms(self):
-        """CPU of everything but the supervisor since the run started."""
-        return max(0, (container_cpu_ms() - self.cg_start) - (own_cpu_ms() - self.own_start))
-
-    def poll_memory(self, force=False):
-        now = time.monotonic()
-        if not force and now - self.last_mem_poll < MEM_POLL_S:
-            return
-        self.last_mem_poll = now
-        used = container_mem_kb() - own_anon_kb() - self.mem_base
-        self.peak_kb = max(self.peak_kb, used)
-        self.line_peak = max(self.line_peak, used)
-        if used > self.limits["memory_kb"]:
-            self.kill("mle")
-
-    def _mark_line(self, payload):
-        now = time.monotonic()
-        self.poll_memory(force=True)
-        cpu = max(self.group_cpu_ms(), self.last_cpu)
-        self.lines.append((bytes(payload), cpu - self.last_cpu, int((now - self.last_wall) * 1000), self.line_peak))
-        self.last_cpu, self.last_wall, self.line_peak = cpu, now, 0
-
-    def _feed(self, fd):
-        done = False
-        try:
-            n = os.write(fd, self.pending_in[: 1 << 16])
-            self.pending_in = self.pending_in[n:]
-            done = not len(self.pending_in)
-        except BlockingIOError:
-            pass
-        except OSError:
-            done = True  # the program closed its stdin early: not our problem
-        if done:
-            try:
-                self.proc.stdin.close()
-            except OSError:
-                pass
-            self.pending_in = None
-
-    def _read(self, fd):
-        try:
-            return os.read(fd, 1 << 16)
-        except BlockingIOError:
-            return None
-
-    def _take(self, fd, data, out_fd, err_fd):
-        lim = self.limits
-        if fd == out_fd:
-            self.stdout_total += len(data)
-            room = self.keep_stdout - len(self.stdout)
-            if room > 0:
-                self.stdout += data[:room]
-            if self.stdout_total > lim["output"]:
-                self.kill("ole")
-        elif fd == err_fd:
-            room = STDERR_CAP - len(self.stderr)
-            if room > 0:
-                self.stderr += data[:room]
-        else:
-            self.result_total += len(data)
-            if self.result_total > lim["output"]:
-                self.kill("ole")
-            self.result_buf += data
-            while b"\n" in self.result_buf:
-                line, _, rest = bytes(self.result_buf).partition(b"\n")
-                self.result_buf = bytearray(rest)
-                self._mark_line(line)
-
-    def wait(self):
-        lim = self.limits
-        out_fd, err_fd = self.proc.stdout.fileno(), self.proc.stderr.fileno()
-        open_fds = {out_fd, err_fd} | ({self.res_r} if self.res_r is not None else set())
-        status = rusage = None
-        cpu = 0
-        while True:
-            wfds = [self.proc.stdin.fileno()] if self.pending_in is not None else []
-            r, w, _ = select.select(list(open_fds), wfds, [], 0.01)
-            if w and self.pending_in is not None:
-                self._feed(wfds[0])
-            for fd in r:
-                data = self._read(fd)
-                if data == b"":
-                    open_fds.discard(fd)
-                elif data is not None:
-                    self._take(fd, data, out_fd, err_fd)
-            if status is None:
-                pid, st, ru = os.wait4(self.proc.pid, os.WNOHANG)
-                if pid:
-                    status, rusage = st, ru
-                    self.end = time.monotonic()
-                    # Our child is gone; anything it left behind dies now so
-                    # the pipes reach EOF even if a grandchild holds them.
-                    self.poll_memory(force=True)
-                    kill_others()
-            if status is not None and not open_fds:
-                break
-            if status is None:
-                self.poll_memory()
-                cpu = self.group_cpu_ms()
-                wall = (time.monotonic() - self.start) * 1000
-                if cpu > lim["cpu_ms"]:
-                    self.kill("tle")
-                elif wall - self.run_delay_ms() > lim["wall_ms"] or wall > WALL_CEILING * lim["wall_ms"]:
-                    # Time spent waiting for a CPU is the machine's load, not
-                    # the program's stall: only the rest counts, so a busy host
-                    # never turns an accepted solution into TLE.
-                    self.kill("tle_wall")
-            elif (time.monotonic() - self.end) > 2:
-                break  # pipes held open by something we could not kill
-        # Popen owns these pipe objects: close them through it, once.
-        for pipe in (self.proc.stdout, self.proc.stderr):
-            pipe.close()
-        if self.res_r is not None:
-            os.close(self.res_r)
-        if self.proc.stdin is not None:
-            try:
-                self.proc.stdin.close()
-            except OSError:
-                pass
-        self.proc.returncode = status
-        self.status = status
-        # The figure the TLE decision used, settled after the last process
-        # died; the child's own rusage can only be lower, unless the cgroup
-        # counter lags it by a tick.
-        own = int((rusage.ru_utime + rusage.ru_stime) * 1000)
-        self.cpu_ms = max(self.group_cpu_ms(), cpu, own)
-        self.wall_ms = int((self.end - self.start) * 1000)
-        self.peak_kb = max(self.peak_kb, rusage.ru_maxrss)
-        return self
-
-    def run_delay_ms(self):
-        now = time.monotonic()
-        if now - self.last_delay_poll > 0.02:
-            self.last_delay_poll = now
-            self.delay_ms = run_delays(self.delays)
-        return self.delay_ms
-
-    def kill(self, why):
-        if self.killed_for is None:
-            self.killed_for = why
-        try:
-            os.killpg(self.proc.pid, signal.SIGKILL)
-        except OSError:
-            pass
-        try:
-            os.kill(self.proc.pid, signal.SIGKILL)
-        except OSError:
-            pass
-
-    def exit_info(self):
-        st = self.status
-        if os.WIFSIGNALED(st):
-            return None, os.WTERMSIG(st)
-        return os.WEXITSTATUS(st), None
-
-    def tle_by(self):
-        """Why a TLE run was stopped: the CPU ceiling or the wall clock."""
-        code, sig = self.exit_info()
-        if self.killed_for == "tle" or sig == signal.SIGXCPU or self.cpu_ms > self.limits["cpu_ms"]:
-            return "cpu"
-        if self.killed_for == "tle_wall":
-            return "wall"
-        return None
-
-    def classify(self, oom_before):
-        """Why the process ended, from the supervisor's point of view."""
-        memory_kb = self.limits["memory_kb"]
-        code, sig = self.exit_info()
-        if self.killed_for == "ole":
-            return "ole"
-        if self.killed_for == "mle":
-            return "mle"
-        if self.tle_by():
-            return "tle"
-        oom_after = oom_kills()
-        if (oom_after is not None and oom_before is not None and oom_after > oom_before) or self.peak_kb > memory_kb:
-            return "mle"
-        if sig == signal.SIGXFSZ:
-            return "ole"
-        if sig == signal.SIGKILL and oom_after is None and self.peak_kb * 10 >= memory_kb * 9:
-            # No OOM counter here: a SIGKILL near the limit is the OOM killer's.
-            return "mle"
-        if (code or sig) and any(m in self.stderr for m in OOM_MARKERS):
-            return "mle"
-        if code or sig:
-            return "re"
-        return "ok"
 
 
 def text(b):
@@ -326,9 +83,9 @@ def compile_step(plan, env):
     return ok
 
 
-def load_inputs(plan):
+def load_inputs(plan, base):
     """All test inputs come in one file; offsets are in the plan."""
-    with open("/in/tests.bin", "rb") as f:
+    with open(os.path.join(base, "tests.bin"), "rb") as f:
         blob = f.read()
     return [blob[start:start + size] for start, size in plan["test_offsets"]]
 
@@ -346,9 +103,9 @@ def test_event(index, status, run=None, **extra):
     return event
 
 
-def run_stdin(plan, env, keep):
+def run_stdin(plan, env, keep, base):
     lim = dict(plan["run_limits"], memory_kb=plan["memory_kb"])
-    inputs = load_inputs(plan)
+    inputs = load_inputs(plan, base)
     for i in range(plan["tests"]):
         before = oom_kills()
         run = Run(plan["run"], env, lim, stdin_file=memfile(inputs[i]), keep_stdout=lim["output"]).wait()
@@ -361,10 +118,10 @@ def run_stdin(plan, env, keep):
             return
 
 
-def run_harness(plan, env, keep):
+def run_harness(plan, env, keep, base):
     """All tests in one process (LeetCode semantics), restarted after a crash."""
     lim = dict(plan["run_limits"], memory_kb=plan["memory_kb"])
-    inputs = [data if data.endswith(b"\n") else data + b"\n" for data in load_inputs(plan)]
+    inputs = [data if data.endswith(b"\n") else data + b"\n" for data in load_inputs(plan, base)]
     budget = lim["cpu_ms"]
     deadline = time.monotonic() + lim["wall_ms"] / 1000
     i = 0
@@ -419,6 +176,42 @@ def wait_for_plan(path="/in/plan.json", idle_s=900):
         time.sleep(0.002)
 
 
+def run_plan(plan, base):
+    """One submission: its files in ``base`` (``src/``, ``tests.bin``)."""
+    src_dir = os.path.join(base, "src")
+    for name in os.listdir(src_dir):
+        src = os.path.join(src_dir, name)
+        if os.path.isfile(src) and not os.path.islink(src):
+            shutil.copyfile(src, os.path.join("/work", name))
+            os.chmod(os.path.join("/work", name), 0o644)
+    env = dict(plan["env"])
+    if compile_step(plan, env):
+        kill_others()
+        keep = scratch_snapshot()
+        if plan["mode"] == "stdin":
+            run_stdin(plan, env, keep, base)
+        else:
+            run_harness(plan, env, keep, base)
+
+
+def run_batch(items):
+    """Several trusted submissions in sequence (the host batches only code it
+    trusts, never model output; PROTOCOL.md).  Each runs exactly as a single
+    plan, its frames stamped with its index, and ends with ``item_done``;
+    then every process, file and IPC object it left is removed, and a
+    container that cannot be cleaned ends the batch (the host judges what
+    is left in fresh containers)."""
+    for k, item in enumerate(items):
+        TAG["item"] = k
+        try:
+            run_plan(item, "/in/b/%d" % k)
+            emit({"event": "item_done"})
+        except Exception as exc:  # this item is void; the host judges it again alone
+            emit({"event": "error", "message": "%s: %s" % (type(exc).__name__, exc)})
+        TAG.clear()
+        reset_scratch()
+
+
 def main():
     harden_self()
     wait_for_plan()
@@ -430,19 +223,10 @@ def main():
             break
     with open("/in/plan.json") as f:
         plan = json.load(f)
-    for name in os.listdir("/in/src"):
-        src = os.path.join("/in/src", name)
-        if os.path.isfile(src) and not os.path.islink(src):
-            shutil.copyfile(src, os.path.join("/work", name))
-            os.chmod(os.path.join("/work", name), 0o644)
-    env = dict(plan["env"])
-    if compile_step(plan, env):
-        kill_others()
-        keep = scratch_snapshot()
-        if plan["mode"] == "stdin":
-            run_stdin(plan, env, keep)
-        else:
-            run_harness(plan, env, keep)
+    if "batch" in plan:
+        run_batch(plan["batch"])
+    else:
+        run_plan(plan, "/in")
     emit({"event": "done"})
 
 

@@ -24,6 +24,13 @@ if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; 
   apt-get install -y -qq --no-install-recommends postgresql >/dev/null || echo "warning: could not install postgresql; its tests will skip" >&2
 fi
 
+# Debian's chromium and its WebDriver: the leaderboard page is tested in a real headless browser.
+if ! command -v chromedriver >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends chromium chromium-driver >/dev/null || echo "warning: could not install chromium; the page test will skip" >&2
+fi
+
 if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
 fi

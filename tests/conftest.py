@@ -77,6 +77,46 @@ def pytest_runtest_makereport(item, call):
         report.longrepr = f"{REQUIRE_SHARED_DATA_ENV}=1 but {reason.removeprefix('Skipped: ')}"
 
 
+JUDGE_LOG_ENV = "CONTEST_EVAL_JUDGE_LOG"  # contest_eval.judge.engine.JUDGE_LOG_ENV
+
+
+def pytest_configure(config):
+    """Every verdict of the session (in-process, xdist workers, CLI subprocesses) is logged
+    to one file, so the summary can report how often a verdict landed near its limit."""
+    if os.environ.get("PYTEST_XDIST_WORKER") or os.environ.get(JUDGE_LOG_ENV):
+        return  # a worker inherits the controller's log
+    import tempfile
+
+    fd, path = tempfile.mkstemp(prefix="ce-judge-log-", suffix=".jsonl")
+    os.close(fd)
+    os.environ[JUDGE_LOG_ENV] = path
+    config._ce_judge_log = path
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    path = getattr(config, "_ce_judge_log", None)
+    if not path:
+        return
+    import json
+
+    rows = []
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        try:
+            rows.append(json.loads(line))
+        except ValueError:
+            continue  # a line cut by a killed process
+    Path(path).unlink(missing_ok=True)
+    if not rows:
+        return
+    again = [r for r in rows if r.get("rejudged")]
+    share = 100.0 * len(again) / len(rows)
+    terminalreporter.write_line(
+        f"judge: {len(rows)} verdicts, {len(again)} re-judged near the time limit ({share:.1f}%), "
+        f"{sum(r['rejudged'] for r in again)} extra runs")
+    for r in again[:10]:
+        terminalreporter.write_line(f"  re-judged {r['language']}: {r['verdict']}, CPU ms seen {r['cpu_ms_seen']}")
+
+
 def docker_available() -> bool:
     try:
         return subprocess.run(["docker", "info"], capture_output=True, timeout=30).returncode == 0

@@ -172,3 +172,79 @@ def test_bad_backend_input_is_one_line(small_store: Path, tmp_path: Path):
     refused = cli(*base, "--backend", "openai", "--endpoint", "http://127.0.0.1:9/v1")
     assert refused.returncode == 2 and "scoring failed" in refused.stderr
     assert sqlite3.connect(small_store).execute(reports).fetchone()[0] == before  # a failed audit stores no report
+
+
+def test_openai_scorer_retries_through_the_shared_policy_honouring_retry_after():
+    """A real local server answers 429 (Retry-After: 2), then 503, then 200; the scorer waits 2 s, then backs off."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from contest_eval.audit.scorers import OpenAICompletionsScorer, ScoringError
+
+    replies = [(429, {"Retry-After": "2"}), (503, {})]
+    hits: list[str] = []
+    body = json.dumps({"choices": [{"text": "a b c", "logprobs": {
+        "tokens": ["a", " b", " c"], "token_logprobs": [None, -0.5, -0.25],
+        "top_logprobs": [None, {" b": -0.5}, {" x": -0.1, " c": -0.25}], "text_offset": [0, 1, 3]}}]}).encode()
+
+    class Flaky(BaseHTTPRequestHandler):
+        def log_message(self, *args):
+            return None
+
+        def do_POST(self):
+            self.rfile.read(int(self.headers["Content-Length"]))
+            hits.append(self.path)
+            status, headers = replies.pop(0) if replies else (200, {})
+            data = body if status == 200 else b'{"error": "busy"}'
+            self.send_response(status)
+            for k, v in headers.items():
+                self.send_header(k, v)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Flaky)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    waits: list[float] = []
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/v1"
+        scorer = OpenAICompletionsScorer(url, "m", top_logprobs=2, retries=3, backoff=0.5, sleep=waits.append)
+        scores = scorer.score("a b c")
+        assert scores.logprobs == [-0.5, -0.25] and scores.greedy == [True, False]
+        assert hits == ["/v1/completions"] * 3 and scorer.retried == 2
+        assert waits[0] == 2.0  # the server's Retry-After, not the backoff
+        assert 1.0 <= waits[1] <= 1.5  # the second retry: 0.5 s × 2, stretched by up to half again
+        # A budget of one retry is spent by two failures: one clean error naming the status.
+        replies.extend([(503, {}), (503, {})])
+        short = OpenAICompletionsScorer(url, "m", retries=1, backoff=0.0, sleep=waits.append)
+        with pytest.raises(ScoringError, match=r"gave up after 2 attempts \(HTTP 503\)"):
+            short.score("a b c")
+        # A Retry-After beyond the limit is refused at once rather than waited out.
+        replies.append((429, {"Retry-After": "3600"}))
+        with pytest.raises(ScoringError, match="retry after 3600s"):
+            OpenAICompletionsScorer(url, "m", max_retry_after=60, sleep=waits.append).score("a b c")
+    finally:
+        server.shutdown()
+
+
+def test_llamacpp_greedy_completion_in_the_child_matches_llama_cpp_itself():
+    """The continuation audit's greedy loop (argmax of the logits) gives what llama.cpp's own greedy sampler gives."""
+    import llama_cpp
+
+    from contest_eval.audit.llama_scorer import LlamaCppScorer
+    from contest_eval.audit.scorers import ScoringError
+    from contest_eval.generate.llamacpp_backend import default_model_path, llama_kwargs
+
+    prompt = "Given an array of integers nums and an integer target, return"
+    scorer = LlamaCppScorer(str(default_model_path()), max_tokens=96, n_threads=1)
+    try:
+        ours = scorer.complete(prompt, 16)
+        assert scorer.complete(prompt, 16) == ours and ours.strip()
+        with pytest.raises(ScoringError, match="exceeds the context"):
+            scorer.complete("word " * 200, 16)
+    finally:
+        scorer.close()
+    llm = llama_cpp.Llama(**llama_kwargs(default_model_path(), 96, None, 1))
+    theirs = llm.create_completion(prompt, max_tokens=16, temperature=0.0)["choices"][0]["text"]
+    assert ours == theirs

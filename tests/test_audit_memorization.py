@@ -168,3 +168,40 @@ def test_openai_compatible_server_with_echo_logprobs(store: Path):
     assert by["loglik"]["auroc"] >= 0.95 and "minkpp (approx)" in by
     assert data["label"] == "contaminated"
     assert "sk-test-secret" not in out.stdout + out.stderr
+
+
+def test_reference_model_makes_the_headline_target_minus_reference(store: Path, tmp_path: Path):
+    """Two n-gram models: the target trained on the "before" half, the reference on neither half."""
+    corpus = store.parent / "corpus.jsonl"
+    unseen = tmp_path / "reference.jsonl"  # 60 further statements of the same generator, none of them audited
+    unseen.write_text("".join(json.dumps({"text": t}) + "\n" for t in statements(260)[200:]))
+    other = tmp_path / "other.jsonl"
+    other.write_text("".join(json.dumps({"text": t}) + "\n" for t in statements(320)[260:]))
+    for name in ("old-reference", "plain"):
+        assert cli("--db", str(store), "models", "add", name, "--hf-id", "ngram",
+                   "--cutoff", "2021-06-30" if name == "old-reference" else "2022-12-31").returncode == 0
+    page = tmp_path / "ref.html"
+    data = _audit(store, "control", "--backend", "ngram", "--ngram-corpus", str(corpus), "--reference-model",
+                  "old-reference", "--reference-ngram-corpus", str(unseen), "--html", str(page))
+    head = data["headline"]
+    print(f"reference-model control: {head['score']} target {head['target_auroc']:.3f} reference "
+          f"{head['reference_auroc']:.3f} target−reference {head['target_minus_reference']:+.3f} "
+          f"[{head['low']:+.3f}, {head['high']:+.3f}]; {data['verdict']}")
+    assert data["reference_model"] == "old-reference" and head["low"] > 0.3
+    by = {r["score"]: r for r in data["scores"]}
+    assert by["loglik"]["reference_auroc"] < 0.75 and by["loglik"]["minus_reference_low"] > 0.2
+    assert data["label"] == "contaminated" and "more than under the reference model old-reference" in data["verdict"]
+    assert "target − reference" in page.read_text()
+    # A target that saw neither half: no more separation than the reference, and the words say so.
+    null = _audit(store, "plain", "--backend", "ngram", "--ngram-corpus", str(other), "--reference-model",
+                  "old-reference", "--reference-ngram-corpus", str(unseen), "--no-store")
+    head = null["headline"]
+    print(f"reference-model null: {head['score']} target−reference {head['target_minus_reference']:+.3f} "
+          f"[{head['low']:+.3f}, {head['high']:+.3f}]; {null['verdict']}")
+    assert null["label"] != "contaminated"
+    assert all(r["minus_reference_low"] < 0 < r["minus_reference_high"] for r in null["scores"]
+               if r["minus_reference"] is not None and r["score"] in ("loglik", "mink", "zlib"))
+    # A "reference" whose boundary does not precede both sets is refused in one line.
+    bad = cli("--db", str(store), "audit", "memorization", "control", "--backend", "ngram", "--ngram-corpus", str(corpus),
+              "--reference-model", "plain", "--reference-ngram-corpus", str(other))
+    assert bad.returncode == 2 and "does not precede both sets" in bad.stderr and len(bad.stderr.strip().splitlines()) == 1

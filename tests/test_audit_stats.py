@@ -48,3 +48,17 @@ def test_languages_enter_the_model_and_an_empty_audit_is_refused():
     assert audit.odds_ratio.low < 1 < audit.odds_ratio.high
     with pytest.raises(ValueError, match="no judged attempts"):
         time_audit("m", date(2025, 3, 31), [])
+
+
+def test_estimated_release_dates_are_counted_named_and_shown():
+    from contest_eval.audit.page import time_page
+    from contest_eval.audit.results import portable
+
+    rows = resolve_difficulty([Attempt(f"p/{i}", datetime(2025, 1 + i % 6, 10, tzinfo=timezone.utc), i % 3 == 0,
+                                       (i * 7) % 3 != 0, "python3", "Easy", None) for i in range(30)])
+    audit = time_audit("m", date(2025, 3, 31), rows, resamples=30, permutations=19)
+    assert audit.estimated_attempts == 10 and audit.estimated_problems == sorted(f"p/{i}" for i in range(0, 30, 3))
+    assert "10 of 30 attempts are on problems whose release date is estimated" in audit.verdict
+    assert [c.month for c in audit.months if c.estimated] == ["2025-01", "2025-04"]  # i % 3 == 0 falls in months 1 and 4
+    page = time_page(portable(audit.to_dict()))
+    assert "Estimated release dates:</b> 10 of 30 attempts (10 problems)" in page and "(est.)" in page

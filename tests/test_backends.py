@@ -14,7 +14,6 @@ import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -29,7 +28,6 @@ from contest_eval.generate.backend import (
     get_backend,
     rollout_seed,
 )
-from contest_eval.generate import vllm_backend as vb
 
 MSGS = [{"role": "system", "content": "sys"}, {"role": "user", "content": "p1"}]
 
@@ -70,99 +68,8 @@ def test_request_and_sampling_validation() -> None:
     assert rollout_seed(7, 2) == 9 and rollout_seed(None, 2) is None
 
 
-# --------------------------------------------------------------------------- vLLM (what would be sent)
-
-def test_vllm_llm_kwargs_exact() -> None:
-    assert vb.llm_kwargs("Org/Model-7B", "abc123", tensor_parallel_size=4, max_model_len=32768, seed=7) == {
-        "model": "Org/Model-7B", "revision": "abc123", "tokenizer_revision": "abc123",
-        "tensor_parallel_size": 4, "max_model_len": 32768, "seed": 7, "dtype": "auto",
-        "gpu_memory_utilization": 0.9, "enable_prefix_caching": True, "trust_remote_code": False,
-    }
-    with pytest.raises(ValueError, match="trust_remote_code"):
-        vb.llm_kwargs("m", engine_options={"trust_remote_code": True})
-
-
-def test_vllm_sampling_kwargs_exact_no_stop_and_explicit_max_tokens() -> None:
-    sampling = Sampling(temperature=1.0, top_p=0.95, top_k=-1, max_tokens=None, seed=0)
-    budget = vb.resolve_max_tokens(sampling.max_tokens, 40960, 1234)
-    assert budget == 40960 - 1234
-    assert vb.sampling_kwargs(sampling, req("p", n=4, seed=11), budget) == {
-        "n": 4, "temperature": 1.0, "top_p": 0.95, "top_k": -1, "min_p": 0.0, "presence_penalty": 0.0,
-        "frequency_penalty": 0.0, "repetition_penalty": 1.0, "max_tokens": 39726, "seed": 11, "stop": [],
-        "skip_special_tokens": True,
-    }
-    assert vb.resolve_max_tokens(2048, 4096, 1000) == 2048
-    assert vb.resolve_max_tokens(8192, 4096, 1000) == 3096  # clamped to the room left
-    assert vb.resolve_max_tokens(None, 4096, 4096) is None  # the prompt alone fills the context
-
-
-def test_vllm_conversations_and_chat_kwargs() -> None:
-    requests = [req("a"), req("b")]
-    convs = vb.conversations(requests)
-    assert convs == [[{"role": "user", "content": "a"}], [{"role": "user", "content": "b"}]]
-    convs[0][0]["content"] = "mutated"
-    assert requests[0].messages[0]["content"] == "a"
-    assert vb.chat_kwargs(False, {"enable_thinking": False}) == {
-        "use_tqdm": False, "add_generation_prompt": True, "chat_template_kwargs": {"enable_thinking": False}}
-
-
-class FakeTokenizer:
-    def apply_chat_template(self, messages, add_generation_prompt, tokenize, **kwargs):
-        assert add_generation_prompt and tokenize
-        return list(range(10 * len(messages[-1]["content"])))  # 10 tokens per character of the key
-
-
-class FakeLLM:
-    instances: list["FakeLLM"] = []
-
-    def __init__(self, **kwargs: Any) -> None:
-        self.kwargs = kwargs
-        self.chat_calls: list[tuple[Any, Any, dict]] = []
-        self.llm_engine = SimpleNamespace(model_config=SimpleNamespace(max_model_len=100))
-        FakeLLM.instances.append(self)
-
-    def get_tokenizer(self) -> FakeTokenizer:
-        return FakeTokenizer()
-
-    def chat(self, convs, sampling_params=None, **kwargs):
-        self.chat_calls.append((convs, sampling_params, kwargs))
-        outputs = []
-        for conv, params in zip(convs, sampling_params):
-            seqs = [SimpleNamespace(index=j, text=f"{conv[-1]['content']}-{j}", token_ids=[1] * (j + 3),
-                                    finish_reason="stop") for j in reversed(range(params["n"]))]
-            outputs.append(SimpleNamespace(prompt_token_ids=[0] * 10 * len(conv[-1]["content"]), outputs=seqs,
-                                           metrics=SimpleNamespace(arrival_time=1.0, finished_time=1.25)))
-        return outputs
-
-
-def test_vllm_generate_one_batched_chat_with_per_request_params() -> None:
-    FakeLLM.instances.clear()
-    backend = vb.VLLMBackend("Org/M", revision="r1", seed=5, llm_factory=FakeLLM, sampling_params_factory=dict)
-    requests = [req("ab", n=2, seed=100), req("abcdefghij", n=2, seed=200), req("c", n=2, seed=None, first=2)]
-    seen: list[Completion] = []
-    out = backend.generate(requests, Sampling(temperature=0.6, top_p=0.95, top_k=20, max_tokens=None, seed=9), seen.append)
-    llm = FakeLLM.instances[0]
-    assert llm.kwargs["revision"] == "r1" and llm.kwargs["trust_remote_code"] is False
-    assert len(llm.chat_calls) == 1  # ONE batched call for the whole run
-    convs, params, kwargs = llm.chat_calls[0]
-    # "abcdefghij" renders to 100 tokens = max_model_len: not sent, recorded as an outcome.
-    assert [c[-1]["content"] for c in convs] == ["ab", "c"]
-    assert [p["max_tokens"] for p in params] == [100 - 20, 100 - 10]
-    assert [p["seed"] for p in params] == [100, rollout_seed(9, 2)]
-    assert all(p["n"] == 2 and p["top_k"] == 20 and p["stop"] == [] for p in params)
-    assert kwargs == {"use_tqdm": False, "add_generation_prompt": True}
-    assert [(c.key, c.index, c.text, c.finish_reason) for c in out] == [
-        ("ab", 0, "ab-0", "stop"), ("ab", 1, "ab-1", "stop"),
-        ("abcdefghij", 0, "", "prompt_too_long"), ("abcdefghij", 1, "", "prompt_too_long"),
-        ("c", 2, "c-0", "stop"), ("c", 3, "c-1", "stop")]
-    assert out[0].prompt_tokens == 20 and out[1].completion_tokens == 4 and out[0].latency_ms == 250.0
-    assert seen == out
-
-
-def test_vllm_refuses_greedy_rollouts() -> None:
-    backend = vb.VLLMBackend("m", llm_factory=FakeLLM, sampling_params_factory=dict)
-    with pytest.raises(ValueError, match="identical"):
-        backend.generate([req("a", n=4)], Sampling(temperature=0.0))
+# vLLM's exact engine and sampling arguments, and its streaming, are tested in
+# tests/test_vllm_engine.py (with a stand-in vllm module: vLLM needs a GPU).
 
 
 # --------------------------------------------------------------------------- OpenAI-compatible server

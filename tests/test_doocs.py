@@ -56,7 +56,7 @@ def test_password_strength(records: dict[str, ProblemRecord]) -> None:
     assert r.tags == ["Hash Table", "String"]
     assert r.kind == "function"
     assert r.metadata == {"name": "passwordStrength", "params": [{"name": "password", "type": "string"}],
-                          "return": {"type": "integer"}}
+                          "return": {"type": "integer"}, "source": "python+java+cpp"}
     assert [(e.input, e.output) for e in r.examples] == [('"aA1!"', "11"), ('"bbB11#"', "11")]
     assert r.examples[0].explanation.startswith("- The distinct characters are")
     assert [(c.language, c.origin, c.name) for c in r.references] == [
@@ -204,7 +204,7 @@ def test_design_problem_and_clone_layout(tmp_path: Path) -> None:
     assert rec.kind == "design"
     assert rec.metadata == {"classname": "Counter", "constructor": {"params": []},
                             "methods": [{"name": "add", "params": [{"name": "x", "type": "integer"}],
-                                         "return": {"type": "integer"}}], "systemdesign": True}
+                                         "return": {"type": "integer"}}], "systemdesign": True, "source": "python"}
     assert [(e.input, e.output) for e in rec.examples] == [
         ('["Counter","add"]\n[[],[2]]', "[null,2]"), ('["Counter","add","add"]\n[[],[2],[5]]', "[null,2,7]")]
 

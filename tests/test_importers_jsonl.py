@@ -60,7 +60,7 @@ def test_deepseek_sample():
     assert houses.contest_slug == "weekly-contest-381" and houses.frontend_id == "3015" and houses.difficulty == "Medium"
     assert houses.release_time == datetime(2024, 1, 21, 2, 30, tzinfo=timezone.utc)  # Sunday 02:30 UTC
     assert houses.metadata == {"name": "countOfPairs", "params": [{"name": "n", "type": "integer"}, {"name": "x", "type": "integer"},
-                                                                {"name": "y", "type": "integer"}], "return": {"type": "integer[]"}}
+                                                                {"name": "y", "type": "integer"}], "return": {"type": "integer[]"}, "source": "python"}
     # test_input = { "n": 3, "x": 1, "y": 3 }  /  == [6,0,0]
     assert houses.tests[0].input == "3\n1\n3" and houses.tests[0].output == "[6,0,0]"
     assert houses.examples[0].input == "3\n1\n3" and houses.examples[0].output == "[6,0,0]"
@@ -188,7 +188,7 @@ def test_leetcodedataset_sample():
     assert first.release_time == datetime(2024, 8, 4, tzinfo=timezone.utc)
     assert first.tests[0].input == "7\n[[0,5],[1,6],[2,4]]" and first.tests[0].output == "[2,2,2]"
     assert first.metadata == {"name": "shortestDistanceAfterQueries", "params": [{"name": "n", "type": "integer"},
-                              {"name": "queries", "type": "integer[][]"}], "return": {"type": "integer[]"}}
+                              {"name": "queries", "type": "integer[][]"}], "return": {"type": "integer[]"}, "source": "python"}
     for r in records:
         assert [(ref.language, ref.origin) for ref in r.references] == [("python3", "leetcodedataset")]
         assert "class Solution" in r.references[0].code and r.starter_code["python3"].startswith("class Solution")
@@ -284,7 +284,7 @@ def test_lcb_leetcode_with_compressed_private_tests(tmp_path):
     assert rec.contest_slug == "biweekly-contest-111" and rec.difficulty == "Easy"
     assert rec.release_time == datetime(2023, 8, 19, tzinfo=timezone.utc)
     assert rec.metadata == {"name": "countPairs", "params": [{"name": "nums", "type": "integer[]"}, {"name": "target", "type": "integer"}],
-                            "return": {"type": "integer"}}
+                            "return": {"type": "integer"}, "source": "python"}
     assert [(t.input, t.output) for t in rec.tests] == [("[1,2,3]\n2", "1"), ("[-1,1,2,3,1]\n2", "3"), ("[-6,2,5,-2,-7,-1,3]\n-2", "10")]
     assert [(e.input, e.output) for e in rec.examples] == [("[1,2,3]\n2", "1")]
 

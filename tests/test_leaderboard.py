@@ -125,3 +125,29 @@ def test_rows_of_different_protocols_are_noted():
     assert any("2 different protocols" in n for n in lb.notes)
     same = build_leaderboard([a], month_windows(date(2025, 4, 1), date(2025, 4, 30)))
     assert same.notes == []
+
+
+def test_day_window_is_inclusive_of_both_days():
+    from contest_eval.report.leaderboard import day_window
+
+    w = day_window(date(2026, 5, 16), date(2026, 6, 6))
+    assert (w.start, w.end, w.label) == (utc(2026, 5, 16), utc(2026, 6, 7), "2026-05-16..2026-06-06")
+    assert w.contains(utc(2026, 6, 6, 23, 59)) and not w.contains(utc(2026, 6, 7)) and not w.contains(utc(2026, 5, 15, 23))
+    # The boundary day itself is seen: a window starting on it is contaminated, one starting the day after is clean.
+    assert classify(day_window(date(2026, 5, 20), date(2026, 6, 6)), date(2026, 5, 20)) is Flag.CONTAMINATED
+    assert classify(day_window(date(2026, 5, 21), date(2026, 6, 6)), date(2026, 5, 20)) is Flag.CLEAN
+    assert classify(day_window(date(2026, 4, 11), date(2026, 5, 20)), date(2026, 5, 20)) is Flag.BEFORE
+    with pytest.raises(ValueError):
+        day_window(date(2026, 6, 6), date(2026, 6, 5))
+
+
+def test_audits_pass_through_to_the_row_and_never_change_a_rank():
+    from contest_eval.report.leaderboard import AuditNote
+
+    notes = (AuditNote("memorization", "no separation", "2026-11-30T10:00:00+00:00", 7),
+             AuditNote("time", "evidence of contamination", "2026-11-29T10:00:00+00:00", 5))
+    audited = ModelEntry("audited", date(2024, 1, 1), attempts(4, 6, 10, tag="a"), audits=notes)
+    plain = ModelEntry("plain", date(2024, 1, 1), attempts(4, 4, 10, tag="p"))
+    lb = build_leaderboard([audited, plain], month_windows(date(2025, 4, 1), date(2025, 4, 30)))
+    assert lb.rows[0].audits == notes and lb.rows[1].audits == ()
+    assert [r.cells[0].rank for r in lb.rows] == [1, 2]

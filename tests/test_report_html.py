@@ -110,3 +110,25 @@ def test_partial_run_status_in_every_rendering(tmp_path):
     assert "interrupted; 1 of 128 planned" in write_html(tmp_path / "p.html", summary=s).read_text(encoding="utf-8")
     data = summary_to_json(s)
     assert data["status"] == "interrupted" and data["missing"] == 1 and data["planned_attempts"] == 128
+
+
+def test_every_rendering_shows_whether_a_model_was_audited_and_its_newest_verdicts(tmp_path):
+    from contest_eval.report.leaderboard import AuditNote
+
+    rows = run_rows()
+    notes = (AuditNote("time", "evidence of contamination [OR 0.31] <script>", "2026-11-30T10:00:00+00:00", 9),)
+    entries = [ModelEntry("audited", date(2024, 12, 31), rows, protocol="python3, 4 rollouts", audits=notes),
+               ModelEntry("never", date(2024, 12, 31), rows, protocol="python3, 4 rollouts")]
+    lb = build_leaderboard(entries, make_windows(entries, "month"))
+    data = json.loads(json.dumps(leaderboard_to_json(lb)))
+    assert data["rows"][0]["audits"] == [{"kind": "time", "verdict": "evidence of contamination [OR 0.31] <script>",
+                                          "created_at": "2026-11-30T10:00:00+00:00", "report_id": 9}]
+    assert data["rows"][1]["audits"] == []
+    con = Console(record=True, width=400)
+    print_leaderboard(lb, con)
+    text = con.export_text()
+    assert "audits" in text and "none" in text  # the column: which audits exist
+    assert "audit time of audited (2026-11-30, report 9): evidence of contamination [OR 0.31] <script>" in text
+    page = write_html(tmp_path / "a.html", leaderboard=lb).read_text(encoding="utf-8")
+    assert "audit time of audited (2026-11-30, report 9): evidence of contamination [OR 0.31] &lt;script&gt;" in page
+    assert "<script" not in page and "<td>none</td>" in page

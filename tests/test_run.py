@@ -255,3 +255,24 @@ def test_llamacpp_runs_the_named_model_file_and_records_it(store: Path, tmp_path
     assert second["run"] != first and second["generated"] == 3
     again = json.loads(_sql(db, "select params from runs where id = ?", second["run"])[0][0])["identity"]
     assert again["model_sha256"] == identity["model_sha256"] and again["hf_id"] == identity["model_file"]
+
+
+def test_run_uses_the_settings_stored_with_the_model(store: Path, tmp_path: Path):
+    db = fresh(store, tmp_path)
+    replay = tmp_path / "stored.jsonl"  # answers without code: nothing to judge, so the test stays fast
+    replay.write_text("".join(json.dumps({"problem": p, "rollout": r, "text": "no idea"}) + "\n"
+                              for p in ("odd-square-sum", "longest-equal-run", "score-board") for r in range(3)))
+    assert cli("--db", str(db), "models", "add", "stored", "--hf-id", "elsewhere", "--cutoff", "2025-06-01", "--backend", "replay",
+               "--engine-arg", f"replay_file={replay}", "--rollouts", "3", "--temperature", "0.7").returncode == 0
+    out = cli("--db", str(db), "run", "--model", "stored", "--platform", "sample", "--json")
+    assert out.returncode == 0, out.stderr
+    first = json.loads(out.stdout)
+    assert first["rollouts"] == 3 and first["generated"] == 9
+    backend, params = _sql(db, "select backend, params from runs where id = ?", first["run"])[0]
+    params = json.loads(params)
+    assert backend == "replay" and params["sampling"]["temperature"] == 0.7 and len(params["identity"]["replay_sha256"]) == 64
+    # A flag overrides the stored value: another protocol, another run.
+    out = cli("--db", str(db), "run", "--model", "stored", "--platform", "sample", "--rollouts", "1", "--json")
+    assert out.returncode == 0, out.stderr
+    second = json.loads(out.stdout)
+    assert second["run"] != first["run"] and second["rollouts"] == 1 and second["generated"] == 3

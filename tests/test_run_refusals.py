@@ -87,3 +87,50 @@ def test_backend_choices_match_the_registry() -> None:
     from contest_eval.generate.backend import backend_names
 
     assert {b.value for b in BackendName} == {*backend_names(), "reference"}
+
+
+def test_flags_that_the_backend_would_ignore_are_refused(tmp_path: Path) -> None:
+    db = _store(tmp_path)
+    out = cli("--db", str(db), "run", "--model", "m", "--backend", "llamacpp", "--engine-arg", "dtype=bfloat16")
+    assert out.returncode == 2 and "--engine-arg applies to --backend vllm" in out.stderr
+    out = cli("--db", str(db), "run", "--model", "m", "--backend", "reference", "--concurrency", "4")
+    assert out.returncode == 2 and "--concurrency applies to --backend openai" in out.stderr
+    out = cli("--db", str(db), "run", "--model", "m", "--backend", "vllm", "--engine-arg", "no-equals-sign")
+    assert out.returncode == 2 and "--engine-arg: expected key=value" in out.stderr and "Traceback" not in out.stderr
+    assert _runs(db) == 0
+
+
+def test_stored_settings_meet_flags_in_one_plan_and_what_matters_is_fingerprinted() -> None:
+    """Flag > stored > default, field by field; engine arguments that change the
+    outputs and extra sampling parameters enter the identity, speed-only ones do not."""
+    from contest_eval.db.models import Model
+    from contest_eval.run.pipeline import RunPlan
+    from contest_eval.run.plan import Overrides, backend_options, effective_settings, identity_of, sampling_of
+
+    def planned(settings: dict, ov: Overrides) -> tuple[str, object, dict, dict, str]:
+        model = Model(name="m", hf_id="org/m", settings=settings)
+        backend, st = effective_settings(model, ov)
+        opts = backend_options(backend, st, None)
+        ident = identity_of(backend, model, st, opts, None)
+        plan = RunPlan(model, backend, opts, (st.languages or ["python3"])[0], st.rollouts or 1, sampling_of(st), [], None, {}, ident)
+        return backend, st, opts, ident, plan.fingerprint()
+
+    stored = {"backend": "vllm", "engine_args": {"dtype": "bfloat16", "tensor_parallel_size": 2},
+              "sampling": {"temperature": 0.6, "min_p": 0.05}, "rollouts": 4, "languages": ["cpp"]}
+    backend, st, opts, ident, fp = planned(stored, Overrides(top_p=0.9))
+    assert backend == "vllm" and st.rollouts == 4 and st.languages == ["cpp"]
+    assert st.core_sampling() == {"temperature": 0.6, "top_p": 0.9, "top_k": -1, "max_tokens": None, "seed": 0}
+    assert opts == {"engine_args": {"dtype": "bfloat16", "tensor_parallel_size": 2}, "extra_sampling": {"min_p": 0.05}}
+    assert ident["engine_args"] == {"dtype": "bfloat16"} and ident["extra_sampling"] == {"min_p": 0.05}
+    # A flag wins over the stored value, key by key.
+    _, st2, opts2, _, _ = planned(stored, Overrides(temperature=1.0, engine_args={"dtype": "float16"}, language="python3"))
+    assert st2.sampling["temperature"] == 1.0 and opts2["engine_args"] == {"dtype": "float16", "tensor_parallel_size": 2}
+    assert st2.languages == ["python3"]
+    # Fingerprint: a stored dtype or extra sampling parameter makes another run; parallelism does not.
+    assert planned({**stored, "engine_args": {"dtype": "float16", "tensor_parallel_size": 2}}, Overrides(top_p=0.9))[4] != fp
+    assert planned({**stored, "sampling": {"temperature": 0.6, "min_p": 0.1}}, Overrides(top_p=0.9))[4] != fp
+    assert planned({**stored, "engine_args": {"dtype": "bfloat16", "tensor_parallel_size": 8}}, Overrides(top_p=0.9))[4] == fp
+    # Nothing stored: the defaults, and no identity keys beyond the model's (old runs keep their fingerprint).
+    backend, st, opts, ident, _ = planned({}, Overrides(backend="openai"))
+    assert backend == "openai" and opts == {} and set(ident) == {"hf_id", "endpoint"}
+    assert sampling_of(st).to_dict() == {"temperature": 1.0, "top_p": 0.95, "top_k": -1, "max_tokens": None, "seed": 0}

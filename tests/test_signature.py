@@ -30,7 +30,7 @@ def test_python_scalars_and_lists() -> None:
     assert doc == {"name": "f", "params": [
         {"name": "a", "type": "integer"}, {"name": "s", "type": "string"}, {"name": "x", "type": "double"},
         {"name": "b", "type": "boolean"}, {"name": "v", "type": "integer[]"}, {"name": "w", "type": "string[][]"}],
-        "return": {"type": "integer[][]"}}
+        "return": {"type": "integer[][]"}, "source": "python"}
 
 
 def test_python_nodes_optional_and_forward_refs() -> None:
@@ -45,7 +45,7 @@ def test_python_entry_method_is_the_one_not_called_by_others() -> None:
             "class Solution:\n    def dfs(self, u: int) -> int:\n        return u\n"
             "    def solve(self, n: int) -> int:\n        return self.dfs(n)\n    def _private(self) -> None:\n        pass\n")
     assert metadata_from_python(code) == {"name": "solve", "params": [{"name": "n", "type": "integer"}],
-                                          "return": {"type": "integer"}}
+                                          "return": {"type": "integer"}, "source": "python"}
 
 
 def test_python_in_place_problems() -> None:
@@ -73,7 +73,7 @@ def test_python_design_class() -> None:
                    "methods": [{"name": "add", "params": [{"name": "key", "type": "integer"}, {"name": "val", "type": "string"}],
                                 "return": {"type": "void"}},
                                {"name": "get", "params": [{"name": "key", "type": "integer"}], "return": {"type": "string[]"}}],
-                   "systemdesign": True}
+                   "systemdesign": True, "source": "python"}
     parse_metadata(doc)
 
 
@@ -109,7 +109,8 @@ def test_java_signatures() -> None:
             "        return null;\n    }\n}\n")
     assert metadata_from_java(code) == {"name": "solve", "params": [
         {"name": "nums", "type": "integer[]"}, {"name": "board", "type": "character[][]"}, {"name": "k", "type": "long"},
-        {"name": "s", "type": "string"}, {"name": "words", "type": "string[]"}], "return": {"type": "integer[][]"}}
+        {"name": "s", "type": "string"}, {"name": "words", "type": "string[]"}], "return": {"type": "integer[][]"},
+        "source": "java"}
     assert metadata_from_java("class Foo { }") is None
     assert metadata_from_java("class Solution { public Map<Integer, Integer> f(int x) { } }") is None
 
@@ -148,7 +149,8 @@ def test_merge_refines_long_and_character() -> None:
     merged = merge_metadata(py, java)
     # Python's names survive; Java's types refine.
     assert merged == {"name": "f", "params": [{"name": "grid", "type": "character[][]"}, {"name": "c", "type": "character"},
-                                              {"name": "n", "type": "integer"}], "return": {"type": "long[]"}}
+                                              {"name": "n", "type": "integer"}], "return": {"type": "long[]"},
+                      "source": "python+java"}
     assert py["params"][0]["type"] == "string[][]"  # inputs are not mutated
 
 
@@ -207,7 +209,8 @@ def test_real_references_agree_with_suite_recipes() -> None:
         if recipe.exists():
             expected = tomllib.loads(recipe.read_text(encoding="utf-8")).get("metadata")
             if expected:
-                assert merged == json.loads(expected), folder.name
+                # The recipe states the signature; the merge also records its sources.
+                assert merged.pop("source").startswith("python") and merged == json.loads(expected), folder.name
     # The data README says 22; the files hold 23 (smallest-unique-subarray has a Python-only reference).
     assert derived == 23
     # Python says int; Java/C++ say long: the merge must pick long.

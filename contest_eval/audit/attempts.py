@@ -25,12 +25,8 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from contest_eval.audit.dating import is_estimated
 from contest_eval.db.models import Generation, Model, Problem, Run, Submission
-from contest_eval.problems.leetcodedataset import SOURCE as LEETCODEDATASET
-
-# Sources whose release dates are estimates (LeetCodeDataset's ``estimated_date``)
-# unless a contest schedule dates the problem.
-ESTIMATED_SOURCES = frozenset({LEETCODEDATASET})
 
 NOT_AN_OUTCOME = frozenset({"IE"})
 PSEUDO_BACKENDS = frozenset({"reference"})
@@ -99,7 +95,7 @@ def load_attempts(session: Session, model: Model, ratings: dict[str, float] | No
     """Every judged attempt of every run of ``model`` on a dated problem."""
     rows = session.execute(
         select(Problem.platform, Problem.slug, Problem.release_time, Problem.contest_id, Problem.source, Problem.difficulty,
-               Problem.rating, Run.language, Submission.language, Submission.verdict, Generation.extract_reason)
+               Problem.rating, Problem.release_estimate, Run.language, Submission.language, Submission.verdict, Generation.extract_reason)
         .join(Run, Generation.run_id == Run.id)
         .join(Problem, Generation.problem_id == Problem.id)
         .outerjoin(Submission, Submission.generation_id == Generation.id)
@@ -107,13 +103,13 @@ def load_attempts(session: Session, model: Model, ratings: dict[str, float] | No
         .order_by(Problem.release_time, Problem.slug, Generation.id)
     ).all()
     out: list[Attempt] = []
-    for platform, slug, released, contest_id, source, difficulty, rating, run_lang, sub_lang, verdict, reason in rows:
+    for platform, slug, released, contest_id, source, difficulty, rating, estimate, run_lang, sub_lang, verdict, reason in rows:
         if released is None or verdict in NOT_AN_OUTCOME or (verdict is None and reason is None):
             continue
         known = rating
         if known is None and ratings and platform == "leetcode":  # the zerotrac file rates LeetCode slugs
             known = ratings.get(slug)
-        out.append(Attempt(problem=f"{platform}/{slug}", release=released, release_estimated=contest_id is None and source in ESTIMATED_SOURCES,
+        out.append(Attempt(problem=f"{platform}/{slug}", release=released, release_estimated=is_estimated(estimate, contest_id, source),
                            accepted=verdict == "AC", language=sub_lang or run_lang, difficulty=difficulty, rating=known))
     return resolve_difficulty(out)
 

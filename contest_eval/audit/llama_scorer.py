@@ -57,6 +57,26 @@ def score_tokens(llm: Any, text: str, max_tokens: int) -> dict[str, Any]:
             "scored_bytes": scored}
 
 
+def complete_tokens(llm: Any, prompt: str, max_new: int, max_tokens: int) -> str:
+    """Child side: greedy continuation of ``prompt`` by up to ``max_new`` tokens (argmax of the logits)."""
+    import numpy as np
+
+    tokens = llm.tokenize(prompt.encode("utf-8"), add_bos=True, special=False)
+    if len(tokens) + max_new > max_tokens:
+        raise ValueError(f"prompt of {len(tokens)} tokens plus {max_new} new ones exceeds the context of {max_tokens}")
+    llm.reset()
+    llm.eval(tokens)
+    new: list[int] = []
+    eos = llm.token_eos()
+    for _ in range(max_new):
+        token = int(np.argmax(llm.scores[llm.n_tokens - 1]))
+        if token == eos:
+            break
+        new.append(token)
+        llm.eval([token])
+    return llm.detokenize(new).decode("utf-8", errors="replace")
+
+
 def _child(inbox: IO[str], outbox: IO[str], options: dict[str, Any]) -> None:
     try:
         import llama_cpp  # the llamacpp extra
@@ -74,6 +94,10 @@ def _child(inbox: IO[str], outbox: IO[str], options: dict[str, Any]) -> None:
         if message["kind"] == "stop":
             return
         try:
+            if message["kind"] == "complete":
+                job = message["payload"]
+                send_message(outbox, "text", complete_tokens(llm, job["prompt"], job["max_new"], options["max_tokens"]))
+                continue
             send_message(outbox, "scores", score_tokens(llm, message["payload"], options["max_tokens"]))
         except Exception as exc:
             send_message(outbox, "error", f"{type(exc).__name__}: {exc}")
@@ -127,6 +151,17 @@ class LlamaCppScorer:
             raise ScoringError(message["payload"])
         p = message["payload"]
         return TokenScores(p["logprobs"], p["greedy"], p["mu"], p["sigma"], "exact", p["scored_bytes"])
+
+    def complete(self, prompt: str, max_tokens: int) -> str:
+        """Greedy continuation of ``prompt`` (the continuation audit), computed in the child."""
+        try:
+            send_message(self._to_child, "complete", {"prompt": prompt, "max_new": max_tokens})
+        except OSError:
+            self._dead()
+        message = self._receive()
+        if message["kind"] == "error":
+            raise ScoringError(message["payload"])
+        return str(message["payload"])
 
     def _dead(self) -> TokenScores:
         self._receive()  # raises NativeCrashError with the exit status

@@ -28,6 +28,7 @@ from contest_eval.audit.metrics import TokenScores, moments
 TOKEN = re.compile(r"\w+|[^\w\s]")
 DISCOUNT = 0.75
 BOS, UNK = "<s>", "<unk>"
+MATCH_LIMIT = 2000  # words of context the longest-match continuation looks back (a whole statement and its header)
 
 
 def words(text: str) -> list[str]:
@@ -62,6 +63,15 @@ class NgramModel:
 
     def __init__(self, texts: list[str]) -> None:
         self.digest = hashlib.sha256("\x00".join(texts).encode("utf-8")).hexdigest()
+        # The training texts as one word sequence with None between texts, for ``complete``.
+        self._corpus: list[str | None] = []
+        for text in texts:
+            self._corpus.extend(words(text))
+            self._corpus.append(None)
+        self._positions: dict[str, list[int]] = defaultdict(list)
+        for i, w in enumerate(self._corpus):
+            if w is not None:
+                self._positions[w].append(i)
         unigrams: Counter[str] = Counter()
         self._bi: dict[str, Counter[str]] = defaultdict(Counter)
         self._tri: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
@@ -118,6 +128,48 @@ class NgramModel:
         greedy = np.argmax(logp, axis=1) == np.array(targets)
         return TokenScores([float(x) for x in picked], [bool(g) for g in greedy], [float(x) for x in mu],
                            [float(x) for x in sigma], "exact")
+
+    def complete(self, prompt: str, max_tokens: int) -> str:
+        """Greedy continuation by longest match over the training texts, like infini-gram.
+
+        The next word is the one that most often follows the longest suffix of
+        the context (up to ``MATCH_LIMIT`` words) found in the training texts;
+        ties go to the earliest occurrence.  So a prompt that reproduces the
+        opening of a training text recalls the rest of it, and one that matches
+        several texts equally well continues like the first of them: what a
+        model that memorized documents, not sentences, would do.  Scoring stays
+        with the trigram probabilities.  Words are joined by spaces.
+        """
+        seq = words(prompt)
+        out: list[str] = []
+        for _ in range(max_tokens):
+            word = self._next_by_match(seq)
+            if word is None:
+                break
+            out.append(word)
+            seq.append(word)
+        return " ".join(out)
+
+    def _next_by_match(self, context: list[str]) -> str | None:
+        corpus, positions = self._corpus, self._positions.get(context[-1] if context else "", [])
+        best_len, votes, first_at = 0, Counter[str](), {}
+        for i in positions:
+            if i + 1 >= len(corpus) or corpus[i + 1] is None:
+                continue  # the end of a training text: nothing follows
+            length = 1
+            while (length < MATCH_LIMIT and length < len(context) and i - length >= 0
+                   and corpus[i - length] is not None and corpus[i - length] == context[-1 - length]):
+                length += 1
+            if length > best_len:
+                best_len, votes, first_at = length, Counter(), {}
+            if length == best_len:
+                nxt = corpus[i + 1]
+                assert nxt is not None
+                votes[nxt] += 1
+                first_at.setdefault(nxt, i)
+        if not votes:
+            return None
+        return min(votes, key=lambda w: (-votes[w], first_at[w]))
 
     def close(self) -> None:
         return None

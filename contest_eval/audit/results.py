@@ -31,7 +31,7 @@ audit_reports = Table(
     "audit_reports", metadata,
     Column("id", Integer, primary_key=True),
     Column("model_id", Integer, ForeignKey("models.id", ondelete="CASCADE"), nullable=False),
-    Column("kind", String(32), nullable=False),  # time | memorization
+    Column("kind", String(32), nullable=False),  # time | memorization | continuation
     Column("params", JSON, nullable=False),
     Column("result", JSON, nullable=False),
     Column("verdict", Text, nullable=False),
@@ -45,7 +45,7 @@ audit_scores = Table(
     Column("model_id", Integer, ForeignKey("models.id", ondelete="CASCADE"), nullable=False),
     Column("scorer", String(64), nullable=False),  # hash of the scorer's identity
     Column("problem_id", Integer, ForeignKey("problems.id", ondelete="CASCADE"), nullable=False),
-    Column("text_kind", String(16), nullable=False),  # statement | reference
+    Column("text_kind", String(16), nullable=False),  # statement | reference | guided | general (continuation)
     Column("text_hash", String(64), nullable=False),
     Column("n_tokens", Integer, nullable=False),
     Column("metrics", JSON, nullable=False),
@@ -116,3 +116,23 @@ def latest_reports(session: Session) -> list[dict[str, Any]]:
 def load_report(session: Session, report_id: int) -> dict[str, Any] | None:
     row = session.execute(select(audit_reports).where(audit_reports.c.id == report_id)).mappings().first()
     return dict(row) if row else None
+
+
+def latest_verdicts(session: Session, model_names: list[str] | None = None) -> dict[str, dict[str, str]]:
+    """``model name -> audit kind -> verdict`` of the newest stored report of each: what the leaderboard shows.
+
+    ``model_names`` limits the answer to those models (None: every model with
+    an audit); a model without any stored audit is absent from the result.
+    """
+    from contest_eval.db.models import Model
+
+    q = (select(Model.name, audit_reports.c.kind, audit_reports.c.verdict)
+         .join(Model, Model.id == audit_reports.c.model_id).order_by(audit_reports.c.id))
+    if model_names is not None:
+        if not model_names:
+            return {}
+        q = q.where(Model.name.in_(model_names))
+    out: dict[str, dict[str, str]] = {}
+    for name, kind, verdict in session.execute(q).all():
+        out.setdefault(name, {})[kind] = verdict  # rows in id order: the newest wins
+    return out

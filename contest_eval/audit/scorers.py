@@ -19,11 +19,13 @@ from __future__ import annotations
 import dataclasses
 import os
 import time
+from collections.abc import Callable
 from typing import Any
 
 import requests
 
 from contest_eval.audit.metrics import TokenScores, approx_moments
+from contest_eval.retry import RetriesExhausted, RetryAfterTooLong, RetryPolicy
 
 RETRY_STATUS = frozenset({408, 429, 500, 502, 503, 504})
 
@@ -73,10 +75,16 @@ class OpenAICompletionsScorer:
     name = "openai"
 
     def __init__(self, base_url: str, model: str, top_logprobs: int = 5, api_key_env: str = "OPENAI_API_KEY",
-                 timeout: float = 300.0, retries: int = 3) -> None:
+                 timeout: float = 300.0, retries: int = 3, backoff: float = 1.0, backoff_max: float = 30.0,
+                 max_retry_after: float = 120.0, sleep: Callable[[float], None] = time.sleep) -> None:
         self.url = base_url.rstrip("/") + "/completions"
         self.model, self.top = model, top_logprobs
-        self.retries, self.timeout = retries, timeout
+        self.timeout = timeout
+        # The project's one retry policy (contest_eval.retry): Retry-After honoured, jittered backoff.
+        self.policy = RetryPolicy(retries, status_forcelist=RETRY_STATUS, backoff_factor=backoff,
+                                  backoff_max=backoff_max, max_retry_after=max_retry_after)
+        self._sleep = sleep
+        self.retried = 0  # retries made so far (for tests and progress)
         self._session = requests.Session()
         key = os.environ.get(api_key_env)
         if key:
@@ -85,25 +93,49 @@ class OpenAICompletionsScorer:
     def identity(self) -> dict[str, Any]:
         return {"backend": "openai", "url": self.url, "model": self.model, "top_logprobs": self.top}
 
-    def score(self, text: str) -> TokenScores:
-        payload = completions_payload(self.model, text, self.top)
-        for attempt in range(self.retries + 1):
+    def post(self, payload: dict[str, Any]) -> Any:
+        """POST one completions request, retrying transient failures; the decoded JSON reply."""
+        retry, last = self.policy, ""
+        while True:
+            response: requests.Response | None = None
+            error: Exception | None = None
+            retry_after: str | None = None
             try:
                 response = self._session.post(self.url, json=payload, timeout=(10.0, self.timeout))
-            except requests.RequestException as exc:
-                if attempt == self.retries:
-                    raise ScoringError(f"{self.url}: {type(exc).__name__}") from None
+            except (requests.ConnectionError, requests.Timeout) as exc:
+                error, last = exc, type(exc).__name__
             else:
-                if response.status_code not in RETRY_STATUS or attempt == self.retries:
+                retry_after = response.headers.get("Retry-After")
+                if not retry.should_retry("POST", response.status_code, retry_after):
                     break
-            time.sleep(min(30.0, 2.0 ** attempt))
+                last = f"HTTP {response.status_code}"
+            try:
+                retry, delay = retry.failed("POST", self.url, response=response.raw if response is not None else None,
+                                            error=error, retry_after=retry_after)
+            except RetryAfterTooLong as exc:
+                raise ScoringError(f"{self.url}: {last} asks to retry after {exc.seconds:.0f}s, over the "
+                                   f"{exc.limit:.0f}s limit") from None
+            except RetriesExhausted as exc:
+                raise ScoringError(f"{self.url}: gave up after {exc.attempts} attempts ({last})") from None
+            self.retried += 1
+            self._sleep(delay)
         if response.status_code != 200:
             raise ScoringError(f"{self.url}: HTTP {response.status_code}: {response.text[:200]}")
         try:
-            data = response.json()
+            return response.json()
         except ValueError:
             raise ScoringError(f"{self.url}: the response is not JSON") from None
-        return parse_completions(text, data)
+
+    def score(self, text: str) -> TokenScores:
+        return parse_completions(text, self.post(completions_payload(self.model, text, self.top)))
+
+    def complete(self, prompt: str, max_tokens: int) -> str:
+        """Greedy continuation of ``prompt`` (the continuation audit)."""
+        data = self.post({"model": self.model, "prompt": prompt, "max_tokens": max_tokens, "temperature": 0.0})
+        try:
+            return str(data["choices"][0]["text"])
+        except (KeyError, IndexError, TypeError):
+            raise ScoringError(f"{self.url}: the response has no choices[0].text") from None
 
     def close(self) -> None:
         self._session.close()
@@ -112,6 +144,11 @@ class OpenAICompletionsScorer:
 def vllm_sampling_kwargs(exact: bool) -> dict[str, Any]:
     """``SamplingParams`` of an audit pass: prompt log-probabilities at temperature 1, one token generated."""
     return {"max_tokens": 1, "temperature": 1.0, "prompt_logprobs": -1 if exact else 0}
+
+
+def vllm_completion_kwargs(max_tokens: int) -> dict[str, Any]:
+    """``SamplingParams`` of a continuation-audit completion: greedy, ``max_tokens`` new tokens."""
+    return {"max_tokens": max_tokens, "temperature": 0.0}
 
 
 def parse_vllm_prompt_logprobs(token_ids: list[int], prompt_logprobs: list[Any], exact: bool) -> TokenScores:
@@ -162,6 +199,12 @@ class VllmScorer:
         scores = parse_vllm_prompt_logprobs(list(out.prompt_token_ids), list(out.prompt_logprobs), self.exact)
         scored = len(self._tokenizer.decode(ids, skip_special_tokens=True).encode("utf-8"))
         return dataclasses.replace(scores, scored_bytes=min(scored, len(text.encode("utf-8"))))
+
+    def complete(self, prompt: str, max_tokens: int) -> str:
+        from vllm import SamplingParams
+
+        out = self._llm.generate([prompt], SamplingParams(**vllm_completion_kwargs(max_tokens)), use_tqdm=False)[0]
+        return str(out.outputs[0].text)
 
     def close(self) -> None:
         self._llm = None

@@ -78,6 +78,10 @@ class TimeAudit:
     odds_ratio: OddsRatio
     cutoff: Cutoff
     verdict: str
+    # Attempts (and problems) whose release date is an estimate, not a contest's start:
+    # their side of the boundary is uncertain, so they are counted and named.
+    estimated_attempts: int = 0
+    estimated_problems: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -289,5 +293,10 @@ def time_audit(model: str, boundary: date | None, attempts: list[Attempt], **sca
     edge = datetime(boundary.year, boundary.month, boundary.day, 23, 59, 59, tzinfo=timezone.utc) if boundary else None
     odds = boundary_odds_ratio(attempts, edge)
     cutoff = effective_cutoff(attempts, **scan)
+    estimated = [a for a in attempts if a.release_estimated]
+    words = verdict(odds, cutoff)
+    if estimated:
+        words += (f" ({len(estimated)} of {len(attempts)} attempts are on problems whose release date is estimated)")
     return TimeAudit(model, boundary.isoformat() if boundary else None, len(attempts), len({a.problem for a in attempts}),
-                     monthly(attempts, edge), odds, cutoff, verdict(odds, cutoff))
+                     monthly(attempts, edge), odds, cutoff, words, len(estimated),
+                     sorted({a.problem for a in estimated}))

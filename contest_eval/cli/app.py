@@ -7,10 +7,13 @@ import typer
 from contest_eval import __version__
 from contest_eval.cli import audit as audit_cli
 from contest_eval.cli import judge as judge_cli
+from contest_eval.cli import models as models_cli
+from contest_eval.cli import report as report_cli
 from contest_eval.cli import run as run_cli
 from contest_eval.cli import scrape as scrape_cli
 from contest_eval.cli import store as store_cli
 from contest_eval.cli import suite as suite_cli
+from contest_eval.cli import weekly as weekly_cli
 from contest_eval.cli.output import state
 
 app = typer.Typer(
@@ -26,10 +29,11 @@ app.add_typer(store_cli.problems_app, name="problems")
 app.add_typer(suite_cli.app, name="suite")
 app.add_typer(store_cli.db_app, name="db")
 app.add_typer(scrape_cli.app, name="scrape")
-app.add_typer(run_cli.models_app, name="models")
+app.add_typer(models_cli.models_app, name="models")
 app.command("run")(run_cli.run)
-app.command("report")(run_cli.report)
-app.command("leaderboard")(run_cli.leaderboard)
+app.command("weekly")(weekly_cli.weekly)
+app.command("report")(report_cli.report)
+app.command("leaderboard")(report_cli.leaderboard)
 app.add_typer(audit_cli.app, name="audit")
 
 

@@ -9,6 +9,7 @@ from typing import Any
 import typer
 from rich.table import Table
 
+from contest_eval.audit.terminal import print_continuation, print_memorization, print_time
 from contest_eval.cli.output import console, emit_json, fail, state
 
 app = typer.Typer(help="Contamination audits: did a model see these problems before its boundary?", no_args_is_help=True)
@@ -65,33 +66,39 @@ def time_command(
     if as_json:
         emit_json(data)
         return
-    _print_time(data)
+    print_time(console, data)
 
 
-def _fmt(value: float | None, digits: int = 2) -> str:
-    return "—" if value is None else f"{value:.{digits}f}"
+@app.command("estimate-dates")
+def estimate_dates_command(
+    as_json: bool = typer.Option(False, "--json", help="Print the counts as JSON."),
+) -> None:
+    """Estimate release dates of LeetCode problems that have none from their problem number.
 
+    The date is interpolated between the contest problems whose numbers
+    bracket the problem's own (the store's dated problems and a table shipped
+    with the package); the two anchor dates are its uncertainty.  Estimates
+    are stored in problems.release_estimate and marked in every audit.
+    Idempotent; a real date is never overwritten, and replaces an estimate.
+    """
+    from contest_eval.audit.dating import estimate_dates
+    from contest_eval.db.engine import open_store
 
-def _print_time(data: dict[str, Any]) -> None:
-    table = Table("month", "accepted", "rate [95% Wilson]", "problems", "side", title=f"{data['model']}: acceptance by release month")
-    for cell in data["months"]:
-        rate = cell["successes"] / cell["n"]
-        side = "after" if cell["after"] else "before"
-        table.add_row(cell["month"] + (" (est.)" if cell["estimated"] else ""), f"{cell['successes']}/{cell['n']}",
-                      f"{rate:.2f} [{cell['low']:.2f}, {cell['high']:.2f}]", str(cell["problems"]), side)
-    console.print(table)
-    odds, cut = data["odds_ratio"], data["cutoff"]
-    if odds["estimate"] is None:
-        console.print(f"odds ratio after/before the boundary: not estimated ({odds['note']})", highlight=False)
-    else:
-        console.print(f"odds ratio of acceptance after vs before the boundary {data['boundary']}: "
-                      f"{odds['estimate']:.3f} [{odds['low']:.3f}, {odds['high']:.3f}] (p={odds['p_value']:.3g}; "
-                      f"adjusted for {', '.join(odds['covariates']) or 'nothing'}; errors clustered by problem)", highlight=False)
-    found = f"{cut['estimate']} [{cut['low']}, {cut['high']}]" if cut["estimate"] else "—"
-    claim = "step found" if cut["claimed"] else "no significant drop"
-    console.print(f"declared boundary: {data['boundary'] or '—'}   effective cutoff estimate: {found} "
-                  f"(permutation p={_fmt(cut['p_value'], 3)}; {claim})", highlight=False)
-    console.print(f"[bold]verdict:[/] {data['verdict']}")
+    _, factory = open_store(state["db"])
+    with factory.begin() as s:
+        data = estimate_dates(s)
+    if as_json:
+        emit_json(data)
+        return
+    outcomes = data["outcomes"]
+    console.print(f"anchors: {data['anchors']['table']} from the shipped table, {data['anchors']['store']} from the store",
+                  highlight=False)
+    console.print("problems: " + (", ".join(f"{v} {k}" for k, v in outcomes.items()) or "none without a date"), highlight=False)
+    check = data.get("leave_one_contest_out") or {}
+    if check.get("median_abs_error_days") is not None:
+        console.print(f"leave-one-contest-out error over {check['anchors_checked']} anchors: median "
+                      f"{check['median_abs_error_days']:.1f} days, 90th percentile {check['p90_abs_error_days']:.1f}, "
+                      f"max {check['max_abs_error_days']:.1f}", highlight=False)
 
 
 @app.command("list")
@@ -165,6 +172,11 @@ def memorization_command(
     vllm_exact: bool = typer.Option(False, "--vllm-exact", help="--backend vllm: full-vocabulary prompt logprobs (exact Min-K%++, costly)."),
     max_tokens: int = typer.Option(512, "--max-tokens", min=8, help="Score at most this many tokens of each text."),
     resamples: int = typer.Option(1000, "--resamples", min=50, help="Bootstrap resamples for the AUROC intervals."),
+    reference_model: str | None = typer.Option(None, "--reference-model", help="A registered model whose boundary precedes every scored text: the headline becomes target − reference AUROC."),
+    reference_backend: ScoringBackend | None = typer.Option(None, "--reference-backend", help="Backend of the reference model (default: --backend)."),
+    reference_served_model: str | None = typer.Option(None, "--reference-served-model", help="Like --served-model, for the reference model."),
+    reference_endpoint: str | None = typer.Option(None, "--reference-endpoint", help="Like --endpoint, for the reference model."),
+    reference_ngram_corpus: Path | None = typer.Option(None, "--reference-ngram-corpus", help="Like --ngram-corpus, for the reference model."),
     seed: int = typer.Option(0, "--seed"),
     html: Path | None = typer.Option(None, "--html", help="Also write an HTML page with the score distributions."),
     store: bool = typer.Option(True, "--store/--no-store", help="Keep scores (the resume point) and the result in the database."),
@@ -197,40 +209,64 @@ def memorization_command(
             fail(f"model {model!r} has no boundary (models add --cutoff/--released/--boundary)")
         items = load_texts(s, boundary, kinds, parse_day(since, "--since"), parse_day(until, "--until"))
         s.expunge(m)
+        ref = None
+        if reference_model is not None:
+            try:
+                ref = find_model(s, reference_model)
+            except AuditInputError as exc:
+                fail(f"--reference-model: {exc}")
+            s.expunge(ref)
     if not items:
         fail("no dated problems with texts to score in the store")
-    try:
-        scorer = _scorer(backend, m, ngram_corpus, endpoint, served_model, top_logprobs, api_key_env, vllm_exact, max_tokens)
-    except (ValueError, ScoringError, GenerationError, ModuleNotFoundError) as exc:
-        fail(f"backend {backend.value}: {exc}")
-    identity = scorer.identity()
-    key = scorer_key(identity)
-    with factory() as s:
-        done = stored_scores(s, m.id, key) if store else {}
+    if ref is not None:
+        ref_boundary = model_boundary(ref)
+        earliest = min(t.release for t in items).date()
+        if ref_boundary is None or ref_boundary >= earliest:
+            fail(f"reference model {ref.name!r} has boundary {ref_boundary or 'none'}, which does not precede both sets "
+                 f"(earliest scored text released {earliest}); choose an older model or narrow --since")
+    runs = [(m, backend, ngram_corpus, endpoint, served_model)]
+    if ref is not None:
+        runs.append((ref, reference_backend or backend, reference_ngram_corpus, reference_endpoint, reference_served_model))
+    scored: list[tuple[str, dict[str, Any], dict[Any, dict[str, Any]]]] = []
+    for who, which, corpus, url, served in runs:
+        try:
+            scorer = _scorer(which, who, corpus, url, served, top_logprobs, api_key_env, vllm_exact, max_tokens)
+        except (ValueError, ScoringError, GenerationError, ModuleNotFoundError) as exc:
+            fail(f"backend {which.value}{' (reference model)' if who is not m else ''}: {exc}")
+        identity = scorer.identity()
+        key = scorer_key(identity)
+        with factory() as s:
+            done = stored_scores(s, who.id, key) if store else {}
 
-    def save(item: Any, n_tokens: int, metrics: dict[str, Any]) -> None:
-        if store:
-            with factory.begin() as s:
-                save_score(s, m.id, key, item.problem_id, item.kind, item.key[2], n_tokens, portable(metrics))
+        def save(item: Any, n_tokens: int, metrics: dict[str, Any], who_id: int = who.id, key: str = key) -> None:
+            if store:
+                with factory.begin() as s:
+                    save_score(s, who_id, key, item.problem_id, item.kind, item.key[2], n_tokens, portable(metrics))
 
+        try:
+            with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                          console=err_console, transient=not err_console.is_terminal) as progress:
+                task = progress.add_task(f"scored ({who.name})", total=len(items))
+                metrics = score_all(items, scorer, done, save, lambda n: progress.advance(task, n))
+        except (ScoringError, GenerationError, ValueError) as exc:
+            fail(f"scoring failed (scores so far are stored; re-run to resume): {exc}")
+        finally:
+            scorer.close()
+        scored.append((f"{which.value} {key[:12]}", identity, metrics))
+    label, identity, metrics = scored[0]
+    reference = (ref.name, scored[1][2]) if ref is not None else None
     try:
-        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                      console=err_console, transient=not err_console.is_terminal) as progress:
-            task = progress.add_task("scored", total=len(items))
-            metrics = score_all(items, scorer, done, save, lambda n: progress.advance(task, n))
-    except (ScoringError, GenerationError, ValueError) as exc:
-        fail(f"scoring failed (scores so far are stored; re-run to resume): {exc}")
-    finally:
-        scorer.close()
-    try:
-        result = summarize(model, boundary, f"{backend.value} {key[:12]}", items, metrics, resamples, seed)
+        result = summarize(model, boundary, label, items, metrics, resamples, seed, reference)
     except ValueError as exc:
         fail(str(exc))
+    key = scorer_key(identity)
+    if ref is not None:
+        result["reference_identity"] = scored[1][1]
     result["identity"] = identity
     data = portable(result)
     if store:
         params = {"backend": backend.value, "texts": texts.value, "since": since, "until": until, "max_tokens": max_tokens,
-                  "resamples": resamples, "seed": seed, "scorer": key}
+                  "resamples": resamples, "seed": seed, "scorer": key, "reference_model": reference_model}
         with factory.begin() as s:
             data["report_id"] = save_report(s, m.id, "memorization", params, data, data["verdict"])
     if html:
@@ -240,16 +276,102 @@ def memorization_command(
     if as_json:
         emit_json(data)
         return
-    _print_memorization(data)
+    print_memorization(console, data)
 
 
-def _print_memorization(data: dict[str, Any]) -> None:
-    table = Table("score", "text", "AUROC [95% bootstrap]", "minus blind [95%]",
-                  title=f"{data['model']}: before ({data['n_before']}) vs after ({data['n_after']}) {data['boundary']}")
-    for r in data["scores"]:
-        diff = "—" if r["minus_blind"] is None else f"{r['minus_blind']:+.2f} [{r['minus_blind_low']:+.2f}, {r['minus_blind_high']:+.2f}]"
-        table.add_row(r["score"], r["text"], f"{r['auroc']:.2f} [{r['low']:.2f}, {r['high']:.2f}]", diff)
-    blind = data["blind"]
-    table.add_row("blind bag-of-words", "statement", f"{blind['auroc']:.2f} [{blind['low']:.2f}, {blind['high']:.2f}]", "")
-    console.print(table)
-    console.print(f"[bold]verdict:[/] {data['verdict']}")
+@app.command("continuation")
+def continuation_command(
+    model: str = typer.Argument(..., help="A registered model with a boundary."),
+    backend: ScoringBackend = typer.Option(ScoringBackend.llamacpp, "--backend", help="What completes the text; ngram is the planted positive control."),
+    since: str | None = typer.Option(None, "--since", help="Problems released at or after this UTC date."),
+    until: str | None = typer.Option(None, "--until", help="Problems released before this UTC date."),
+    per_side: int | None = typer.Option(None, "--per-side", min=2, help="At most this many problems on each side of the boundary (a seeded sample)."),
+    ngram_corpus: Path | None = typer.Option(None, "--ngram-corpus", help="--backend ngram: JSONL of {\"text\": ...} the control model is trained on."),
+    endpoint: str | None = typer.Option(None, "--endpoint", help="--backend openai: base URL (…/v1); default the model's endpoint."),
+    served_model: str | None = typer.Option(None, "--served-model", help="Model name sent to the server, GGUF path or vLLM model (default the model's HF id)."),
+    api_key_env: str = typer.Option("OPENAI_API_KEY", "--api-key-env", help="Environment variable holding the server's API key."),
+    new_tokens: int = typer.Option(64, "--new-tokens", min=4, help="Tokens each completion may add (words for ngram)."),
+    rest_words: int = typer.Option(40, "--rest-words", min=4, help="Compare the first this many words of completion and real rest."),
+    max_tokens: int = typer.Option(512, "--max-tokens", min=32, help="--backend llamacpp/vllm: context size (prompt plus completion)."),
+    resamples: int = typer.Option(2000, "--resamples", min=100, help="Bootstrap resamples over problems."),
+    seed: int = typer.Option(0, "--seed"),
+    html: Path | None = typer.Option(None, "--html", help="Also write an HTML page with the ROUGE-L plots."),
+    store: bool = typer.Option(True, "--store/--no-store", help="Keep completions (the resume point) and the result in the database."),
+    as_json: bool = typer.Option(False, "--json", help="Print the result as JSON."),
+) -> None:
+    """Guided vs general completion: does naming a problem make the model reproduce the rest of its statement?
+
+    Completions are stored as they are made: re-running the command resumes.
+    """
+    _need_audit_extra()
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from contest_eval.audit.attempts import AuditInputError, find_model, model_boundary
+    from contest_eval.audit.continuation import PROMPT_VERSION, load_items, summarize
+    from contest_eval.audit.results import portable, save_report, save_score, scorer_key, stored_scores, text_hash
+    from contest_eval.audit.scorers import ScoringError
+    from contest_eval.cli.output import err_console, parse_day
+    from contest_eval.db.engine import open_store
+    from contest_eval.generate.backend import GenerationError
+
+    _, factory = open_store(state["db"])
+    with factory() as s:
+        try:
+            m = find_model(s, model)
+        except AuditInputError as exc:
+            fail(str(exc))
+        boundary = model_boundary(m)
+        if boundary is None:
+            fail(f"model {model!r} has no boundary (models add --cutoff/--released/--boundary)")
+        items = load_items(s, boundary, parse_day(since, "--since"), parse_day(until, "--until"), per_side, seed)
+        s.expunge(m)
+    if not items:
+        fail("no dated problems with statements to complete in the store")
+    try:
+        completer = _scorer(backend, m, ngram_corpus, endpoint, served_model, 5, api_key_env, False, max_tokens)
+    except (ValueError, ScoringError, GenerationError, ModuleNotFoundError) as exc:
+        fail(f"backend {backend.value}: {exc}")
+    identity = {**completer.identity(), "audit": "continuation", "new_tokens": new_tokens, "prompts": PROMPT_VERSION}
+    key = scorer_key(identity)
+    with factory() as s:
+        done = stored_scores(s, m.id, key) if store else {}
+    completions: dict[tuple[int, str], str] = {}
+    try:
+        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                      console=err_console, transient=not err_console.is_terminal) as progress:
+            task = progress.add_task("completed", total=2 * len(items))
+            for item in items:
+                for kind, prompt in item.prompts().items():
+                    digest = text_hash(prompt)
+                    found = done.get((item.problem_id, kind, digest))
+                    if found is not None:
+                        text = str(found["completion"])
+                    else:
+                        text = completer.complete(prompt, new_tokens)
+                        if store:
+                            with factory.begin() as s:
+                                save_score(s, m.id, key, item.problem_id, kind, digest, len(text.split()),
+                                           {"completion": text})
+                    completions[(item.problem_id, kind)] = text
+                    progress.advance(task)
+    except (ScoringError, GenerationError, ValueError) as exc:
+        fail(f"completion failed (completions so far are stored; re-run to resume): {exc}")
+    finally:
+        completer.close()
+    result = summarize(model, boundary.isoformat(), f"{backend.value} {key[:12]}", items, completions, rest_words,
+                       resamples, seed)
+    result["identity"] = identity
+    data = portable(result)
+    if store:
+        params = {"backend": backend.value, "since": since, "until": until, "per_side": per_side, "new_tokens": new_tokens,
+                  "rest_words": rest_words, "resamples": resamples, "seed": seed, "scorer": key}
+        with factory.begin() as s:
+            data["report_id"] = save_report(s, m.id, "continuation", params, data, data["verdict"])
+    if html:
+        from contest_eval.audit.page import continuation_page
+
+        html.write_text(continuation_page(data), encoding="utf-8")
+    if as_json:
+        emit_json(data)
+        return
+    print_continuation(console, data)

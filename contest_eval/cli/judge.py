@@ -155,7 +155,10 @@ def images_list(as_json: bool = typer.Option(False, "--json", help="Print as JSO
     if as_json:
         emit_json([i.__dict__ for i in infos])
         return
-    table = Table("language", "tag", "present", "digest", "size MB", "toolchain")
+    table = Table("language", "tag", "present", "digest", "size MB", "toolchain", "LeetCode documents / differences")
     for i in infos:
-        table.add_row(i.language, i.tag, "yes" if i.present else "no", i.digest[7:19], str(i.size_mb), i.version)
+        env = i.environment or {}
+        table.add_row(i.language, i.tag, "yes" if i.present else "no", i.digest[7:19], str(i.size_mb), i.version,
+                      f"{env.get('leetcode', '')}\n[dim]differs: {env.get('differences', '') or 'nothing known'}[/dim]"
+                      if env else "")
     console.print(table)

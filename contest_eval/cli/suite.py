@@ -11,7 +11,7 @@ import typer
 from rich.table import Table
 
 from contest_eval.cli.executor import EXECUTOR_OPTION, RAY_ADDRESS_OPTION, Executor, make_judge
-from contest_eval.cli.output import console, emit_json, err_console, fail, state
+from contest_eval.cli.output import console, emit_json, err_console, fail, print_error, state
 from contest_eval.db.catalog import find_problem, latest_suite, upsert_contest, upsert_problem
 from contest_eval.db.engine import session_scope
 from contest_eval.db.models import Problem, Reference, Suite, SuiteTest
@@ -196,3 +196,69 @@ def validate(
         console.print(table)
     if failed:
         raise typer.Exit(1)
+
+
+# Exit code when every problem was drafted but some still wait (for references, a
+# hand-written generator or a checker): a scheduler retries later.
+EXIT_WAITING = 3
+
+
+@app.command()
+def draft(
+    slugs: list[str] = typer.Argument(..., help="Problem slugs in the store."),
+    out: Path = typer.Option(..., "--out", "-o", help="Suite recipe folder to write into (created; suite.toml added)."),
+    doocs: Path | None = typer.Option(None, "--doocs", help="A doocs clone (or folder of per-problem folders) for references."),
+    platform: str = typer.Option("leetcode", "--platform", help="Platform of the slugs."),
+    language: list[str] = typer.Option([], "--language", "-l", help="Keep only references in these judge languages (repeatable)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the drafts as JSON."),
+) -> None:
+    """Draft recipes from statements: constraints → generator, references from every source.
+
+    A problem whose constraints are all understood and that has at least two independent references gets a `problem.toml` that `suite build` accepts; otherwise the folder holds `problem.toml.draft` (and a `gen.py` stub when a constraint was not understood) and the reason is printed.
+
+    Exit 0 when all are ready, 3 when some wait, 2 when some cannot be drafted at all."""
+    from contest_eval.suite.draft import DraftError, draft_recipe
+
+    if doocs is not None and not doocs.is_dir():
+        fail(f"--doocs {doocs}: not a directory")
+    bad = sorted(set(language) - set(LANGUAGES))
+    if bad:
+        fail(f"unknown judge language(s): {', '.join(bad)} (known: {', '.join(LANGUAGES)})")
+    rows = []
+    with session_scope(state["db"]) as session:
+        problems = []
+        for slug in slugs:
+            row = find_problem(session, slug, platform)
+            if row is None:
+                fail(f"problem {platform}/{slug} is not in the store")
+            problems.append(row)
+        errors = []
+        for row in problems:
+            try:
+                result = draft_recipe(session, row, out, doocs, None, languages=tuple(language) or None)
+            except DraftError as exc:  # nothing was written for this problem; the others go on
+                errors.append(str(exc))
+                continue
+            rows.append({"slug": row.slug, **result.as_dict()})
+    if errors and not rows:
+        fail(errors[0] if len(errors) == 1 else f"{len(errors)} problems cannot be drafted: " + " | ".join(errors))
+    waiting = [r for r in rows if r["waiting"]]
+    if as_json:
+        emit_json(rows)
+    else:
+        table = Table("problem", "status", "tests", "references", "not understood")
+        for r in rows:
+            table.add_row(r["slug"], "waiting" if r["waiting"] else "ready", str(r["tests"]), str(len(r["references"])),
+                          str(len(r["unparsed"])))
+        console.print(table)
+        for r in rows:
+            for u in r["unparsed"]:
+                console.print(f"  {r['slug']}: not understood: {u}", markup=False, highlight=False)
+            if r["waiting"]:
+                console.print(f"  {r['slug']}: waiting: {r['waiting']} ({r['draft_dir']})", markup=False, highlight=False)
+    for e in errors:
+        print_error(e)
+    if errors:
+        raise typer.Exit(2)
+    if waiting:
+        raise typer.Exit(EXIT_WAITING)

@@ -18,9 +18,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from contest_eval.db.models import Contest, Problem, Reference, Revision, Suite, utcnow
+from contest_eval.problems.metadata import is_inferred, merge_metadata
 from contest_eval.problems.record import ContestRecord, ProblemRecord
 
 # ProblemRecord fields copied onto Problem when the record knows them.
+# Importers whose release dates are themselves estimates (LeetCodeDataset's
+# `estimated_date`): such a date never clears a stored estimate's marking.
+ESTIMATED_DATE_SOURCES = frozenset({"leetcodedataset"})
 _FIELDS = ("title", "frontend_id", "contest_index", "release_time", "difficulty", "rating", "statement_html",
            "statement_text", "kind", "starter_code", "tags", "time_limit_ms", "memory_limit_mb", "paid_only")
 
@@ -65,6 +69,7 @@ def upsert_contest(session: Session, rec: ContestRecord) -> str:
         problem.contest_index = problem.contest_index or (f"Q{index}" if rec.platform == "leetcode" else chr(64 + index))
         if rec.start_time is not None:
             problem.release_time = rec.start_time
+            problem.release_estimate = None  # the schedule's date is the real one
     return outcome
 
 
@@ -75,6 +80,16 @@ def _contest_for(session: Session, platform: str, slug: str) -> Contest:
         session.add(row)
         session.flush()
     return row
+
+
+def _richer_metadata(stored: dict[str, Any] | None, new: dict[str, Any]) -> dict[str, Any] | None:
+    """Never replace LeetCode's own signature with one inferred from a solution's code;
+    two inferred ones are merged (Java/C++ refine Python's int to long, str to char)."""
+    if stored is None or not is_inferred(new):
+        return new
+    if not is_inferred(stored):
+        return stored
+    return merge_metadata(new, stored)
 
 
 def upsert_problem(session: Session, rec: ProblemRecord) -> str:
@@ -88,6 +103,8 @@ def upsert_problem(session: Session, rec: ProblemRecord) -> str:
     elif not row.title and not row.statement_hash and not row.statement_text and row.meta is None:
         outcome = "new"  # a placeholder a contest schedule made: this is its first real content
     changed = False
+    if _known(rec.release_time) and rec.source not in ESTIMATED_DATE_SOURCES and row.release_estimate is not None:
+        row.release_estimate, changed = None, True  # a real date arrived: it replaces the estimate
     for name in _FIELDS:
         value = getattr(rec, name)
         if name == "paid_only":
@@ -96,7 +113,9 @@ def upsert_problem(session: Session, rec: ProblemRecord) -> str:
             setattr(row, name, value)
             changed = True
     if rec.metadata and row.meta != rec.metadata:
-        row.meta, changed = rec.metadata, True
+        meta = _richer_metadata(row.meta, rec.metadata)
+        if meta != row.meta:
+            row.meta, changed = meta, True
     if rec.examples:
         examples = [{"input": e.input, "output": e.output, "explanation": e.explanation} for e in rec.examples]
         if row.examples != examples:
@@ -108,8 +127,8 @@ def upsert_problem(session: Session, rec: ProblemRecord) -> str:
         contest = _contest_for(session, rec.platform, rec.contest_slug)
         if row.contest_id != contest.id:
             row.contest_id, changed = contest.id, True
-        if row.release_time is None and contest.start_time is not None:
-            row.release_time = contest.start_time
+        if (row.release_time is None or row.release_estimate is not None) and contest.start_time is not None:
+            row.release_time, row.release_estimate = contest.start_time, None
     session.flush()
     if rec.statement_html and not session.scalar(select(Revision.id).where(Revision.problem_id == row.id, Revision.statement_hash == rec.statement_hash)):
         session.add(Revision(problem_id=row.id, statement_hash=rec.statement_hash, statement_html=rec.statement_html,

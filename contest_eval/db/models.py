@@ -69,6 +69,9 @@ class Problem(Base):
     release_time: Mapped[datetime | None]
     difficulty: Mapped[str | None] = mapped_column(String(16))
     rating: Mapped[float | None]
+    # Set when release_time is not the platform's own date but an estimate (e.g. from the
+    # problem number against the contest schedule): {"method", "low", "high", "basis"}.
+    release_estimate: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     statement_html: Mapped[str] = mapped_column(Text, default="")
     statement_text: Mapped[str] = mapped_column(Text, default="")
     statement_hash: Mapped[str] = mapped_column(String(64), default="")
@@ -165,6 +168,9 @@ class Model(Base):
     cutoff: Mapped[date | None]
     released: Mapped[date | None]
     boundary: Mapped[date | None]  # explicit override of max(cutoff, released)
+    # How `run`/`weekly` reach the model when no flag says otherwise: backend, endpoint,
+    # engine_args, sampling, rollouts, languages, api_key_env (a variable's name, never a key).
+    settings: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
@@ -214,6 +220,9 @@ class Submission(Base):
     compile_output: Mapped[str] = mapped_column(Text, default="")
     message: Mapped[str] = mapped_column(Text, default="")
     attempts: Mapped[int] = mapped_column(default=1)
+    # Extra runs made because the CPU time landed near the limit, and every run's CPU time.
+    rejudged: Mapped[int] = mapped_column(default=0)
+    cpu_ms_seen: Mapped[list[Any] | None] = mapped_column(JSON)
     judged_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
@@ -230,3 +239,18 @@ class TestResultRow(Base):
     memory_kb: Mapped[int] = mapped_column(default=0)
     exit_code: Mapped[int | None]
     signal: Mapped[int | None]
+
+
+class WeeklyRun(Base):
+    """One `contest-eval weekly` invocation: what it planned, how far it got."""
+
+    __tablename__ = "weekly_runs"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    since: Mapped[datetime | None]
+    until: Mapped[datetime | None]
+    status: Mapped[str] = mapped_column(String(16), default="running")  # running | waiting | finished | failed
+    plan: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    summary: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    started_at: Mapped[datetime] = mapped_column(default=utcnow)
+    finished_at: Mapped[datetime | None]

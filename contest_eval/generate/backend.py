@@ -13,6 +13,7 @@ llama-cpp-python installed.
 from __future__ import annotations
 
 import importlib
+import inspect
 from dataclasses import asdict, dataclass
 from typing import Any, Callable, Protocol, runtime_checkable
 
@@ -173,15 +174,51 @@ def backend_names() -> tuple[str, ...]:
     return tuple(_REGISTRY)
 
 
+# Options ``run`` may pass to any backend (from stored model settings or flags).
+# A backend gets only those it takes; an empty/None value is dropped, and a
+# real value for a backend that cannot use it is an error, not silently lost.
+COMMON_OPTIONS = ("engine_args", "api_key_env", "concurrency", "extra_sampling")
+
+
+def accepted_options(name: str) -> frozenset[str]:
+    """Keyword options backend ``name``'s constructor takes (no model library is imported)."""
+    entry = _REGISTRY.get(name)
+    if entry is None:
+        raise ValueError(f"unknown backend {name!r} (choose from {', '.join(_REGISTRY)})")
+    cls = getattr(importlib.import_module(entry.module), entry.cls)
+    params = inspect.signature(cls.__init__).parameters.values()
+    return frozenset(p.name for p in params if p.name != "self" and p.kind is not inspect.Parameter.VAR_KEYWORD)
+
+
+def _ignores_extras(name: str) -> bool:
+    """Replay and llama.cpp take and ignore unknown options by design (a run can
+    switch to them without reshaping its configuration)."""
+    entry = _REGISTRY[name]
+    cls = getattr(importlib.import_module(entry.module), entry.cls)
+    return any(p.kind is inspect.Parameter.VAR_KEYWORD for p in inspect.signature(cls.__init__).parameters.values())
+
+
 def get_backend(name: str, isolate: bool | None = None, **options: Any) -> Backend:
     """Instantiate backend ``name`` with its options (model path, URL, ...).
 
+    ``engine_args`` (vllm), ``api_key_env`` and ``concurrency`` (openai) and
+    ``extra_sampling`` (vllm, openai) may be passed to any backend: empty ones
+    are dropped, and so are all of them for replay and llamacpp (which ignore
+    options they do not use); a set one that vllm or openai cannot use is a
+    one-line ``ValueError``.
     Native backends run in a child process unless ``isolate=False`` (which the
     child itself uses, and in-process tests that pass a fake engine factory).
     """
     entry = _REGISTRY.get(name)
     if entry is None:
         raise ValueError(f"unknown backend {name!r} (choose from {', '.join(_REGISTRY)})")
+    accepted = accepted_options(name)
+    for key in COMMON_OPTIONS:
+        if key in options and key not in accepted:
+            value = options.pop(key)
+            if value not in (None, {}, [], "") and not _ignores_extras(name):
+                raise ValueError(f"backend {name!r} does not take {key.replace('_', '-')} (only "
+                                 f"{', '.join(sorted(n for n, e in _REGISTRY.items() if key in accepted_options(n)))} do)")
     if entry.isolate and isolate is not False:
         from contest_eval.generate.isolated import IsolatedBackend
 

@@ -1,12 +1,23 @@
 """Any OpenAI-compatible ``/v1/chat/completions`` server (vLLM, SGLang, llama.cpp).
 
-Plain HTTP through ``requests`` (no SDK): a bounded thread pool, retries on
-429/408/5xx, connection errors and timeouts under the project's one retry
-policy (:mod:`contest_eval.retry`: exponential backoff with jitter, a server's
-``Retry-After`` in seconds or as an HTTP date honoured up to
-``max_retry_after``), and the API key read from an environment variable at start-up,
-sent only in the ``Authorization`` header and never logged, stored or put in
-an error message.
+Requests go through the ``openai`` SDK (its HTTP client, timeouts, typed
+errors and ``extra_body``) with the SDK's own retries switched off
+(``max_retries=0``): retries follow the project's one retry policy,
+:mod:`contest_eval.retry` (429/408/409/425/5xx, connection errors and
+timeouts; exponential backoff with jitter; a server's ``Retry-After`` in
+seconds or as an HTTP date honoured up to ``max_retry_after``), the same
+policy the scraper uses, so waits are counted, injectable in tests, and a
+too-long ``Retry-After`` is a clear error instead of a silent clamp.
+
+The API key is read from the environment variable named at ``models add``
+(``api_key_env``; it must be set, or the backend refuses to start naming the
+variable). Without one, ``OPENAI_API_KEY`` is used if set, else no key is
+sent. The key only ever goes into the SDK client (the ``Authorization``
+header): never into a log line, an error message, ``repr`` or the store.
+
+``concurrency`` bounds the requests in flight (a thread pool over one
+thread-safe SDK client). Completions reach ``on_done`` in the caller's thread
+as each request finishes.
 
 Rollouts are sent as separate requests with seeds ``seed+i`` by default: not
 every server supports ``n`` (llama.cpp's doesn't), a per-rollout request is
@@ -17,7 +28,9 @@ reproducible on its own when a run resumes, and usage is then per rollout.
 it as a top-level field. It is always sent (``-1`` when disabled) because a
 vLLM server otherwise applies the model's ``generation_config.json`` (often
 ``top_k=20``). For a server that rejects it, ``send_top_k=False`` omits it
-and refuses a run that asks for a top-k cut it could not honour.
+and refuses a run that asks for a top-k cut it could not honour. Other
+non-OpenAI sampling parameters (``min_p``, ``repetition_penalty``, ...) come
+from ``extra_sampling`` and travel in the SDK's ``extra_body``.
 """
 
 from __future__ import annotations
@@ -31,7 +44,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from typing import Any, Callable
 
-import requests
+from urllib3.response import HTTPResponse
 
 from contest_eval.generate.backend import (
     Completion,
@@ -44,9 +57,37 @@ from contest_eval.generate.backend import (
     rollout_seed,
     sort_completions,
 )
+from contest_eval.generate.settings import ENV_NAME
 from contest_eval.retry import RetriesExhausted, RetryAfterTooLong, RetryPolicy
 
 RETRY_STATUS = frozenset({408, 409, 425, 429, 500, 502, 503, 504})
+# Fields the SDK's ``chat.completions.create`` names; every other body field
+# (top_k, min_p, repetition_penalty, chat_template_kwargs...) goes in extra_body.
+SDK_FIELDS = ("temperature", "top_p", "n", "max_tokens", "seed", "stream", "stop", "presence_penalty",
+              "frequency_penalty", "logit_bias", "logprobs", "top_logprobs", "user")
+DEFAULT_KEY_ENV = "OPENAI_API_KEY"
+
+
+def read_api_key(api_key_env: str | None) -> str | None:
+    """The key from the environment: a named variable must be set; by default
+    ``OPENAI_API_KEY`` is used when present. Errors name the variable, never a value."""
+    if api_key_env is None:
+        return os.environ.get(DEFAULT_KEY_ENV) or None
+    if not ENV_NAME.fullmatch(api_key_env):
+        raise GenerationError("api_key_env must be the NAME of an environment variable (like OPENAI_API_KEY), not a key")
+    key = os.environ.get(api_key_env)
+    if not key:
+        raise GenerationError(f"environment variable {api_key_env} is not set: it must hold the API key for this server")
+    return key
+
+
+def sdk_arguments(body: dict[str, Any]) -> dict[str, Any]:
+    """``chat.completions.create`` keyword arguments sending exactly ``body``."""
+    args = {k: v for k, v in body.items() if k in SDK_FIELDS or k in ("model", "messages")}
+    extra = {k: v for k, v in body.items() if k not in args}
+    if extra:
+        args["extra_body"] = extra
+    return args
 
 
 @dataclass(frozen=True)
@@ -155,8 +196,8 @@ class OpenAIBackend:
         self,
         base_url: str,
         model: str,
-        api_key_env: str = "OPENAI_API_KEY",
-        concurrency: int = 8,
+        api_key_env: str | None = None,
+        concurrency: int | None = 8,
         max_retries: int = 6,
         timeout: float = 600.0,
         connect_timeout: float = 10.0,
@@ -166,15 +207,28 @@ class OpenAIBackend:
         rollouts: str = "separate",
         send_top_k: bool = True,
         extra_body: dict[str, Any] | None = None,
+        extra_sampling: dict[str, Any] | None = None,
         sleep: Callable[[float], None] = time.sleep,
         rng: random.Random | None = None,
     ) -> None:
+        import openai  # the SDK: a dependency, imported here so `contest-eval --help` stays light
+
+        concurrency = 8 if concurrency is None else concurrency
         if concurrency < 1:
             raise ValueError("concurrency must be >= 1")
-        self.url = base_url.rstrip("/") + "/chat/completions"
+        self.base_url = base_url.rstrip("/")
+        self.url = self.base_url + "/chat/completions"
         self.model = model
-        self.api_key_env = api_key_env
-        self._api_key = os.environ.get(api_key_env) or None  # never logged or stored
+        self.api_key_env = api_key_env if api_key_env is not None else DEFAULT_KEY_ENV
+        key = read_api_key(api_key_env)
+        self._secret = key  # only to scrub it from server messages; never logged or stored
+        self._openai = openai
+        # An explicit api_key always: with None the SDK would read OPENAI_API_KEY
+        # itself, and a placeholder sends a harmless "Bearer EMPTY" to keyless servers.
+        self._client = openai.OpenAI(
+            api_key=key or "EMPTY", base_url=self.base_url, max_retries=0,
+            timeout=openai.Timeout(timeout, connect=connect_timeout),
+        )
         self.concurrency = concurrency
         self.max_retries = max_retries
         self.timeout = (connect_timeout, timeout)
@@ -183,45 +237,46 @@ class OpenAIBackend:
                                   jitter=(rng or random.Random()).random)
         self.rollouts = rollouts
         self.send_top_k = send_top_k
-        self.extra_body = dict(extra_body or {})
+        self.extra_body = {**(extra_body or {}), **(extra_sampling or {})}
         self._sleep = sleep
         self._count_lock = threading.Lock()
-        self._local = threading.local()
         self.retries = 0  # how many retries the last generate() needed
 
     def __repr__(self) -> str:
         return f"OpenAIBackend(url={self.url!r}, model={self.model!r}, key_from={self.api_key_env!r})"
 
-    def _session(self) -> requests.Session:
-        # requests.Session is not documented as thread-safe: one per worker.
-        session = getattr(self._local, "session", None)
-        if session is None:
-            session = requests.Session()
-            session.headers["Content-Type"] = "application/json"
-            if self._api_key:
-                session.headers["Authorization"] = f"Bearer {self._api_key}"
-            self._local.session = session
-        return session
+    def _scrub(self, text: str) -> str:
+        # A server may echo request headers in its error body; the key never leaves here.
+        return text.replace(self._secret, "<redacted>") if self._secret else text
+
+    def _attempt(self, call: Call) -> tuple[Any, int | None, str | None, Exception | None]:
+        """One request: ``(raw response or None, status, Retry-After, transport error)``."""
+        openai = self._openai
+        try:
+            raw = self._client.chat.completions.with_raw_response.create(**sdk_arguments(call.payload))
+        except openai.APIStatusError as exc:
+            return exc.response, exc.status_code, exc.response.headers.get("Retry-After"), None
+        except openai.APIConnectionError as exc:  # includes APITimeoutError
+            return None, None, None, exc
+        return raw, raw.status_code, raw.headers.get("Retry-After"), None
 
     def _post(self, call: Call) -> list[Completion]:
         retry, last_error = self.policy, ""
         while True:
             started = time.monotonic()
-            response: requests.Response | None = None
-            error: Exception | None = None
-            retry_after: str | None = None
-            try:
-                response = self._session().post(self.url, data=json.dumps(call.payload), timeout=self.timeout)
-            except (requests.ConnectionError, requests.Timeout) as exc:
-                last_error, error = type(exc).__name__, exc
+            response, status, retry_after, error = self._attempt(call)
+            if error is not None:
+                last_error = type(error).__name__
             else:
-                retry_after = response.headers.get("Retry-After")
-                if not retry.should_retry("POST", response.status_code, retry_after):
-                    return self._completions(call, response, (time.monotonic() - started) * 1000.0)
-                last_error = f"HTTP {response.status_code}"
+                assert status is not None
+                if not retry.should_retry("POST", status, retry_after):
+                    return self._completions(call, response, status, (time.monotonic() - started) * 1000.0)
+                last_error = f"HTTP {status}"
             try:
-                retry, delay = retry.failed("POST", self.url, response=response.raw if response is not None else None,
-                                            error=error, retry_after=retry_after)
+                # The policy is urllib3's Retry: it records a failed status from a
+                # urllib3 response, so the status is handed over in one.
+                failed = HTTPResponse(status=status, preload_content=False) if status is not None else None
+                retry, delay = retry.failed("POST", self.url, response=failed, error=error, retry_after=retry_after)
             except RetryAfterTooLong as exc:
                 raise GenerationError(f"{call.request.key!r}: {last_error} asks to retry after {exc.seconds:.0f}s, "
                                       f"over the {exc.limit:.0f}s limit (max_retry_after)") from None
@@ -231,13 +286,13 @@ class OpenAIBackend:
                 self.retries += 1
             self._sleep(delay)
 
-    @staticmethod
-    def _completions(call: Call, response: requests.Response, latency_ms: float) -> list[Completion]:
-        if response.status_code != 200:
+    def _completions(self, call: Call, response: Any, status: int, latency_ms: float) -> list[Completion]:
+        text = response.text
+        if status != 200:
             # The body is the server's message; the request headers (the key) are never echoed.
-            raise GenerationError(f"{call.request.key!r}: HTTP {response.status_code}: {response.text[:300]}")
+            raise GenerationError(f"{call.request.key!r}: HTTP {status}: {self._scrub(text[:300])}")
         try:
-            data = response.json()
+            data = json.loads(text)
         except ValueError:
             raise GenerationError(f"{call.request.key!r}: response is not JSON") from None
         return parse_response(call, data, latency_ms)
@@ -272,3 +327,12 @@ class OpenAIBackend:
             shown = "; ".join(errors[:5])
             raise GenerationError(f"{len(errors)} of {len(calls)} requests failed: {shown}")
         return sort_completions(requests, done)
+
+    def provenance(self) -> dict[str, Any]:
+        """What the run records about the server and client: never the key, only its variable's name."""
+        return {"base_url": self.base_url, "model": self.model, "api_key_env": self.api_key_env,
+                "concurrency": self.concurrency, "rollouts": self.rollouts, "extra_body": dict(self.extra_body),
+                "max_retries": self.max_retries, "timeout_s": self.timeout[1], "connect_timeout_s": self.timeout[0]}
+
+    def close(self) -> None:
+        self._client.close()

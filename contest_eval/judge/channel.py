@@ -26,7 +26,9 @@ class Report:
     error: str = ""
     exit_code: int | None = None
     oom_killed: bool = False
-
+    # A batch (several trusted submissions in one container): each item's own
+    # report, by its index in the plan; ``done`` there means ``item_done``.
+    items: dict[int, Report] = field(default_factory=dict)
 
 
 class Channel:
@@ -110,13 +112,18 @@ class Channel:
     def _accept(self, event: dict[str, Any]) -> None:
         kind = event.get("event")
         report = self.report
+        item = event.pop("item", None)
+        if isinstance(item, int) and not isinstance(item, bool) and item >= 0:
+            report = report.items.setdefault(item, Report())
+        elif item is not None:
+            return  # not a frame our supervisor writes
         if kind == "ready":
             self.ready.set()
         elif kind == "compile":
             report.compile = event
         elif kind == "test":
             report.tests.append(event)
-        elif kind == "done":
+        elif kind == "done" or (kind == "item_done" and report is not self.report):
             report.done = True
         elif kind == "error":
             report.error = str(event.get("message", ""))

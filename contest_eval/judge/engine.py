@@ -10,6 +10,8 @@ on a shared machine CPU time itself inflates under contention.
 
 from __future__ import annotations
 
+import json
+import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,8 +21,8 @@ from contest_eval.judge import drivers
 from contest_eval.judge.checker import check, parse_policy
 from contest_eval.judge.images import require_image
 from contest_eval.languages import Language, load_language
-from contest_eval.judge.sandbox import (SHM_MB, TMP_MB, Limits, Report, Sandbox, SandboxError, docker_client, gc_orphans,
-                                        gc_workdirs)
+from contest_eval.judge.sandbox import (SHM_MB, TMP_MB, Job, Limits, Report, Sandbox, SandboxError, docker_client,
+                                        gc_orphans, gc_workdirs)
 from contest_eval.judge.spec import ProblemSpec, judgeable
 from contest_eval.judge.verdict import STATUS_VERDICTS, JudgeResult, TestResult, Verdict, overall
 
@@ -36,10 +38,28 @@ ADDRESS_SPACE_GRACE_MB = 128
 NEAR_LOW = 0.9
 NEAR_HIGH = 1.5
 REJUDGES = 2  # extra runs for a near-limit verdict
+# Trusted submissions judged in one container (judge_trusted): enough to make
+# the container's start and teardown small next to the work; small enough that
+# an item the batch could not finish costs little to judge again alone.
+BATCH_SIZE = 24
 # Message of a TLE test the supervisor stopped at the CPU ceiling (as opposed
 # to the wall clock): such a TLE used NEAR_HIGH x the limit and is never near.
 CPU_STOP = "stopped at the CPU limit"
 WALL_STOP = "stopped by the wall clock (no progress)"
+# When set, every verdict is appended here as one JSON line (verdict, language,
+# re-judges, CPU times): how the test suite measures its own re-judge rate.
+JUDGE_LOG_ENV = "CONTEST_EVAL_JUDGE_LOG"
+
+
+def _log_verdict(result: JudgeResult) -> None:
+    path = os.environ.get(JUDGE_LOG_ENV)
+    if not path:
+        return
+    line = json.dumps({"verdict": result.verdict.value, "language": result.language, "rejudged": result.rejudged,
+                       "cpu_ms": result.cpu_ms, "cpu_ms_seen": list(result.cpu_ms_seen)})
+    # One short write with O_APPEND: lines from parallel test workers do not interleave.
+    with open(path, "a", encoding="utf-8") as fh:
+        fh.write(line + "\n")
 
 
 @dataclass(frozen=True)
@@ -126,9 +146,57 @@ class Judge:
 
     def judge(self, spec: ProblemSpec, language: str, source: str, options: Options | None = None,
               base_dir: Path | None = None) -> JudgeResult:
+        result = self._judge(spec, language, source, options or Options(), base_dir)
+        _log_verdict(result)
+        return result
+
+    def judge_trusted(self, jobs: list[tuple[ProblemSpec, str, str, Options | None]], base_dir: Path | None = None,
+                      batch_size: int = BATCH_SIZE) -> list[JudgeResult]:
+        """Judge trusted code several submissions per container; one result per job, in order.
+
+        Only for code the operator trusts: a dataset's reference solutions or
+        a suite build's references, never a model's output (``judge`` gives
+        each of those a fresh container).  Every verdict rule is the one
+        :meth:`judge` applies: the supervisor runs each item as its own
+        child with its own limits, kills its leftovers and wipes scratch
+        before the next; a verdict near the time limit is re-judged in fresh
+        containers, and an item the batch did not finish is judged alone.
+        """
+        jobs = [(judgeable(spec), language, source, options or Options()) for spec, language, source, options in jobs]
+        results: list[JudgeResult | None] = [None] * len(jobs)
+        # One image and one cpuset per container; order is kept within each group.
+        for language, cpuset in dict.fromkeys((j[1], j[3].cpuset) for j in jobs):
+            todo = [i for i, j in enumerate(jobs) if (j[1], j[3].cpuset) == (language, cpuset)]
+            for start in range(0, len(todo), max(1, batch_size)):
+                chunk = todo[start:start + max(1, batch_size)]
+                for i, result in zip(chunk, self._batch_once([jobs[i] for i in chunk], base_dir)):
+                    spec, _, source, options = jobs[i]
+                    if result is None:  # void in the batch: judged alone, with the usual retries
+                        result = self._judge_once(spec, language, source, options, base_dir)
+                    results[i] = self._rejudge_near_limit(result, spec, language, source, options, base_dir)
+                    _log_verdict(results[i])
+        return [r for r in results if r is not None]
+
+    def _batch_once(self, jobs: list[tuple[ProblemSpec, str, str, Options]], base_dir: Path | None) -> list[JudgeResult | None]:
+        """One container for the jobs (one language); None where an item got no complete report."""
+        lang = load_language(jobs[0][1])
+        image, digest = require_image(self.client, lang.name)
+        prepared = [self._job(spec, lang, source, options) for spec, _, source, options in jobs]
+        try:
+            reports = self.sandbox.execute_batch(image, [job for job, _ in prepared])
+        except SandboxError:
+            return [None] * len(jobs)
+        return [self._finish(spec, lang, report, options, real, image, digest, 1, base_dir)
+                for (spec, _, _, options), (_, real), report in zip(jobs, prepared, reports)]
+
+    def _judge(self, spec: ProblemSpec, language: str, source: str, options: Options,
+               base_dir: Path | None) -> JudgeResult:
         spec = judgeable(spec)  # no verdict against missing expected outputs: SpecError (spec.py)
-        options = options or Options()
         result = self._judge_once(spec, language, source, options, base_dir)
+        return self._rejudge_near_limit(result, spec, language, source, options, base_dir)
+
+    def _rejudge_near_limit(self, result: JudgeResult, spec: ProblemSpec, language: str, source: str, options: Options,
+                            base_dir: Path | None) -> JudgeResult:
         limit_ms = scaled_limits(spec, load_language(language)).run_cpu_ms
         if options.rejudges <= 0 or not near_limit(result, spec.kind, limit_ms):
             return result
@@ -147,30 +215,44 @@ class Judge:
         best.cpu_ms_seen = [r.cpu_ms for r in runs]
         return best
 
-    def _judge_once(self, spec: ProblemSpec, language: str, source: str, options: Options,
-                    base_dir: Path | None) -> JudgeResult:
-        lang = load_language(language)
-        image, digest = require_image(self.client, language)
+    @staticmethod
+    def _job(spec: ProblemSpec, lang: Language, source: str, options: Options) -> tuple[Job, int]:
+        """The sandbox job for a submission, and the real CPU limit (the job runs to the ceiling)."""
         files, command, env = prepare(spec, lang, source)
         limits = scaled_limits(spec, lang)
         real_cpu_ms = limits.run_cpu_ms
         limits.run_cpu_ms = cpu_ceiling_ms(real_cpu_ms)
         limits.cpuset = options.cpuset
         mode = "stdin" if spec.kind == "stdin" else "harness"
+        return Job(mode, command, env, files, [t.input for t in spec.tests], limits, options.fail_fast), real_cpu_ms
+
+    def _finish(self, spec: ProblemSpec, lang: Language, report: Report, options: Options, real_cpu_ms: int, image: str,
+                digest: str, attempt: int, base_dir: Path | None) -> JudgeResult | None:
+        """The verdict from a report, or None when the report is incomplete."""
+        if not (report.done or (report.compile is not None and not report.compile.get("ok"))):
+            return None
+        result = self._score(spec, lang, report, base_dir)
+        apply_time_limit(result, spec.kind, real_cpu_ms)
+        if options.fail_fast:
+            _skip_after_first_failure(result)
+        result.image, result.attempts = f"{image}@{digest}", attempt
+        return result
+
+    def _judge_once(self, spec: ProblemSpec, language: str, source: str, options: Options,
+                    base_dir: Path | None) -> JudgeResult:
+        lang = load_language(language)
+        image, digest = require_image(self.client, language)
+        job, real_cpu_ms = self._job(spec, lang, source, options)
         message = ""
         for attempt in range(1, options.retries + 2):
             try:
-                report = self.sandbox.execute(image, mode, command, env, files, [t.input for t in spec.tests], limits,
-                                              options.fail_fast)
+                report = self.sandbox.execute(image, job.mode, job.command, job.env, job.files, job.inputs, job.limits,
+                                              job.fail_fast)
             except SandboxError as exc:
                 message = str(exc)
                 continue
-            if report.done or (report.compile is not None and not report.compile.get("ok")):
-                result = self._score(spec, lang, report, base_dir)
-                apply_time_limit(result, spec.kind, real_cpu_ms)
-                if options.fail_fast:
-                    _skip_after_first_failure(result)
-                result.image, result.attempts = f"{image}@{digest}", attempt
+            result = self._finish(spec, lang, report, options, real_cpu_ms, image, digest, attempt, base_dir)
+            if result is not None:
                 return result
             message = report.error or "incomplete report"
         return JudgeResult(Verdict.IE, language, image=f"{image}@{digest}", message=message, attempts=options.retries + 1)

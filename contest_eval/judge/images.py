@@ -17,7 +17,7 @@ import subprocess
 import tempfile
 import tomllib
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +40,9 @@ class ImageInfo:
     digest: str = ""
     size_mb: float = 0.0
     version: str = ""
+    # language.toml [environment]: LeetCode's documented environment, ours, the
+    # differences and where LeetCode documents it.
+    environment: dict[str, str] = field(default_factory=dict)
 
 
 def base_recipe() -> dict[str, Any]:
@@ -146,12 +149,14 @@ def list_images(client: Any, languages: Iterable[str] = LANGUAGES) -> list[Image
     out = []
     for lang in languages:
         tag = image_tag(lang)
+        env = dict(load_language(lang).environment)
         img = _exists(client, tag)
         if img is None:
-            out.append(ImageInfo(lang, tag, False))
+            out.append(ImageInfo(lang, tag, False, environment=env))
             continue
         labels = img.labels or {}
-        out.append(ImageInfo(lang, tag, True, img.id, round(img.attrs.get("Size", 0) / 1e6, 1), labels.get("contest-eval.version", "")))
+        out.append(ImageInfo(lang, tag, True, img.id, round(img.attrs.get("Size", 0) / 1e6, 1),
+                             labels.get("contest-eval.version", ""), env))
     return out
 
 

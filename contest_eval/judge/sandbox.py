@@ -18,7 +18,7 @@ import shutil
 import socket
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -88,26 +88,55 @@ def _owner() -> str:
     return f"{socket.gethostname()}:{os.getpid()}"
 
 
-def _write_inputs(root: Path, plan: dict[str, Any], files: dict[str, str], inputs: list[str]) -> None:
-    """Fill the container's read-only input folder; the plan is only staged:
-    :func:`_publish` renames it into place, and the supervisor starts the
-    moment it appears."""
-    (root / "src").mkdir()
-    blobs = [text.encode("utf-8", "surrogateescape") for text in inputs]
+@dataclass
+class Job:
+    """One submission's plan for the supervisor: what ``Sandbox.execute`` takes."""
+
+    mode: str  # "stdin" or "harness"
+    command: dict[str, list[str]]
+    env: dict[str, str]
+    files: dict[str, str]
+    inputs: list[str]
+    limits: Limits
+    fail_fast: bool = False
+
+    def plan(self) -> dict[str, Any]:
+        return {
+            "mode": self.mode, "compile": self.command.get("compile") or None, "run": self.command["run"],
+            "env": self.env, "tests": len(self.inputs), "fail_fast": self.fail_fast, "memory_kb": self.limits.memory_kb,
+            "compile_limits": _plan_limits(self.limits, True), "run_limits": _plan_limits(self.limits, False),
+        }
+
+
+def _write_job(folder: Path, job: Job) -> dict[str, Any]:
+    """Write one submission's sources and inputs under ``folder``; its plan."""
+    (folder / "src").mkdir(parents=True)
+    blobs = [text.encode("utf-8", "surrogateescape") for text in job.inputs]
     offsets, position = [], 0
     for blob in blobs:
         offsets.append([position, len(blob)])
         position += len(blob)
-    (root / "tests.bin").write_bytes(b"".join(blobs))
-    for name, content in files.items():
+    (folder / "tests.bin").write_bytes(b"".join(blobs))
+    for name, content in job.files.items():
         if "/" in name or name.startswith("."):
             raise SandboxError(f"bad source file name {name!r}")
-        (root / "src" / name).write_text(content, encoding="utf-8", errors="surrogateescape")
+        (folder / "src" / name).write_text(content, encoding="utf-8", errors="surrogateescape")
+    return {**job.plan(), "test_offsets": offsets}
+
+
+def _write_inputs(root: Path, jobs: list[Job], batch: bool) -> None:
+    """Fill the container's read-only input folder; the plan is only staged:
+    :func:`_publish` renames it into place, and the supervisor starts the
+    moment it appears.  A batch puts item k's files under ``b/k/``."""
+    if batch:
+        plan: dict[str, Any] = {"batch": [_write_job(root / "b" / str(k), job) for k, job in enumerate(jobs)]}
+    else:
+        plan = _write_job(root, jobs[0])
     # The sandbox user must read these; nobody may write them.
     for path in [root, *root.rglob("*")]:
         path.chmod(0o755 if path.is_dir() else 0o644)
     staging = root / ".plan.json"
-    staging.write_text(json.dumps({**plan, "test_offsets": offsets}), encoding="utf-8")
+    staging.write_text(json.dumps(plan), encoding="utf-8")
     staging.chmod(0o644)
 
 
@@ -173,27 +202,57 @@ class Sandbox:
 
     def execute(self, image: str, mode: str, command: dict[str, list[str]], env: dict[str, str], files: dict[str, str],
                 inputs: list[str], limits: Limits, fail_fast: bool = False) -> Report:
-        plan = {
-            "mode": mode, "compile": command.get("compile") or None, "run": command["run"], "env": env,
-            "tests": len(inputs), "fail_fast": fail_fast, "memory_kb": limits.memory_kb,
-            "compile_limits": _plan_limits(limits, True), "run_limits": _plan_limits(limits, False),
-        }
+        """One submission in one fresh container."""
+        job = Job(mode, command, env, files, inputs, limits, fail_fast)
+        return self._run(image, [job], limits, batch=False)
+
+    def execute_batch(self, image: str, jobs: list[Job]) -> list[Report]:
+        """Several submissions in sequence in one container, one report each.
+
+        For trusted code only (a dataset's reference solutions, a suite
+        build's references): never model output, which always gets a fresh
+        container of its own (:meth:`execute`).  The supervisor runs each
+        item exactly as a single plan, with its own limits, then kills every
+        leftover process and removes every file and IPC object before the
+        next; an item without a complete report (``done`` false) is void and
+        must be judged again alone.  The container is sized for the largest.
+        """
+        if not jobs:
+            return []
+        first = jobs[0].limits
+        box = replace(first, container_mb=max(j.limits.container_mb for j in jobs), pids=max(j.limits.pids for j in jobs),
+                      file_bytes=max(j.limits.file_bytes for j in jobs), work_mb=max(j.limits.work_mb for j in jobs))
+        if any(j.limits.cpuset != first.cpuset for j in jobs):
+            raise SandboxError("a batch runs on one cpuset")
+        report = self._run(image, jobs, box, batch=True)
+        out = []
+        for k in range(len(jobs)):
+            item = report.items.get(k, Report())
+            if not item.done and not item.error:
+                item.error = report.error or f"batch ended before item {k} (supervisor exit {report.exit_code})"
+            item.exit_code = report.exit_code
+            out.append(item)
+        return out
+
+    def _run(self, image: str, jobs: list[Job], limits: Limits, batch: bool) -> Report:
+        """Run the plan of ``jobs`` in a container sized by ``limits``; the raw report."""
         warm = self.pool.take(image, limits) if self.pool is not None else None
         if warm is None:
             warm = self.start_container(image, limits)
         container, root, nonce = warm.container, warm.root, warm.nonce
         channel: Channel | None = None
         try:
-            _write_inputs(root, plan, files, inputs)
+            _write_inputs(root, jobs, batch)
             try:
-                channel = Channel(self.client, container, nonce, _report_bound(limits, len(inputs)))
+                bound = sum(_report_bound(j.limits, len(j.inputs)) for j in jobs)
+                channel = Channel(self.client, container, nonce, bound)
             except Exception as exc:  # docker's errors: the container is gone or the daemon failed
                 raise SandboxError(f"cannot attach to the container: {exc}") from exc
             (root / "attached").touch(mode=0o644)
             if not channel.ready.wait(READY_TIMEOUT_S):
                 raise SandboxError("the supervisor did not answer on the report channel")
             _publish(root)
-            deadline = outer_deadline_ms(limits, mode, len(inputs))
+            deadline = sum(outer_deadline_ms(j.limits, j.mode, len(j.inputs)) for j in jobs)
             try:
                 status = container.wait(timeout=deadline / 1000)
             except Exception as exc:  # requests' ReadTimeout or a connection error

@@ -40,6 +40,16 @@ class Flag(str, Enum):
 
 
 @dataclass(frozen=True)
+class AuditNote:
+    """The newest stored audit of one kind for a model (``audit_reports``): shown, never used to rank."""
+
+    kind: str  # time | memorization | continuation
+    verdict: str
+    created_at: str  # ISO 8601, UTC
+    report_id: int
+
+
+@dataclass(frozen=True)
 class Window:
     label: str
     start: datetime  # inclusive, UTC
@@ -63,6 +73,7 @@ class ModelEntry:
     protocol: str = ""
     pseudo: bool = False
     runs: tuple[int, ...] = ()
+    audits: tuple[AuditNote, ...] = ()  # per model, not per protocol: an audit is of the model
 
 
 @dataclass(frozen=True)
@@ -87,6 +98,7 @@ class ModelRow:
     protocol: str = ""
     pseudo: bool = False
     runs: tuple[int, ...] = ()
+    audits: tuple[AuditNote, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -135,6 +147,17 @@ def edge_windows(edges: Sequence[date | datetime]) -> list[Window]:
         raise ValueError("custom edges need at least two strictly increasing dates")
     return [Window(f"{a.date().isoformat()}..{(b - timedelta(microseconds=1)).date().isoformat()}", a, b)
             for a, b in zip(es, es[1:])]
+
+
+def day_window(first: date, last: date) -> Window:
+    """The window of problems released on the days ``first`` through ``last`` (UTC, both included).
+
+    This is the window the leaderboard page's slider selects, so the page and
+    ``build_leaderboard`` can be compared day for day.
+    """
+    if last < first:
+        raise ValueError(f"window end {last} is before its start {first}")
+    return Window(f"{first.isoformat()}..{last.isoformat()}", _utc(first), _utc(last) + timedelta(days=1))
 
 
 def make_windows(entries: Sequence[ModelEntry], by: str = "month", *, since: date | datetime | None = None,
@@ -210,7 +233,7 @@ def build_leaderboard(entries: Iterable[ModelEntry], windows: Sequence[Window], 
         clean = [c[0] for c in cells if c[3] in (Flag.CLEAN, Flag.SANITY)]
         total = proportion(sum(p.successes for p in clean), sum(p.n for p in clean))
         rows.append(ModelRow(name=e.name, boundary=e.boundary, total=total, protocol=e.protocol, pseudo=e.pseudo,
-                             runs=tuple(e.runs),
+                             runs=tuple(e.runs), audits=tuple(e.audits),
                              cells=[Cell(p, ie, probs, flag, ranks[j].get(i)) for j, (p, ie, probs, flag) in enumerate(cells)]))
     notes = []
     protocols = {e.protocol for e in ents if not e.pseudo}

@@ -17,11 +17,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, inspect, select
 from sqlalchemy.orm import Session
 
 from contest_eval.db.models import Contest, Generation, Model, Problem, Run, Submission
-from contest_eval.report.leaderboard import ModelEntry
+from contest_eval.report.leaderboard import AuditNote, ModelEntry
 from contest_eval.report.summary import MISSING, AttemptRow
 
 
@@ -194,15 +194,36 @@ def load_leaderboard(session: Session, *, models: Sequence[str] | None = None, l
     if run_ids:
         for t in session.execute(_attempts().where(Run.id.in_(run_ids))).all():
             by_run[t[2]].append(_row(t))
+    audits = load_audits(session, sorted({m.name for m in model_of.values()}))
     entries = [ModelEntry(name=model_of[gk[0]].name, boundary=model_boundary(model_of[gk[0]]),
                           rows=[row for r in runs for row in by_run[r.id]], protocol=labels[gk], pseudo=gk[2],
-                          runs=tuple(r.id for r in runs))
+                          runs=tuple(r.id for r in runs), audits=audits.get(model_of[gk[0]].name, ()))
                for gk, runs in groups.items()]
     notes = []
     if excluded:
         notes.append(f"{len(excluded)} unfinished run(s) left out: {', '.join(str(i) for i in excluded)} "
                      "(finish them by re-running the same `run` command)")
     return LeaderboardData(entries, notes, excluded)
+
+
+def load_audits(session: Session, model_names: Sequence[str]) -> dict[str, tuple[AuditNote, ...]]:
+    """``model -> newest audit of each kind`` (sorted by kind); a model never audited is absent.
+
+    Read through the audit package's own query (``audit.results.latest_reports``)
+    so "newest" means the same everywhere.  A store created without the audit
+    tables (``Base.metadata.create_all`` in some tools) simply has no audits.
+    """
+    if not model_names or not inspect(session.connection()).has_table("audit_reports"):
+        return {}
+    from contest_eval.audit.results import latest_reports
+
+    wanted = set(model_names)
+    out: dict[str, list[AuditNote]] = {}
+    for r in latest_reports(session):
+        if r["model"] in wanted:
+            out.setdefault(r["model"], []).append(AuditNote(kind=str(r["kind"]), verdict=str(r["verdict"]),
+                                                            created_at=str(r["created_at"]), report_id=int(r["id"])))
+    return {name: tuple(sorted(notes, key=lambda n: n.kind)) for name, notes in out.items()}
 
 
 def load_leaderboard_entries(session: Session, *, statuses: Sequence[str] | None = ("finished",),

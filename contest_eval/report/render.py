@@ -22,7 +22,7 @@ from rich.console import Console, Group as RichGroup
 from rich.markup import escape
 from rich.table import Table
 
-from contest_eval.report.leaderboard import Flag, Leaderboard
+from contest_eval.report.leaderboard import AuditNote, Flag, Leaderboard
 from contest_eval.report.stats import Proportion
 from contest_eval.report.summary import Group, RunSummary, boundary_instant
 
@@ -76,9 +76,27 @@ def leaderboard_to_json(board: Leaderboard) -> dict[str, Any]:
         "windows": [to_jsonable(w) for w in board.windows],
         "rows": [{"model": r.name, "protocol": r.protocol, "sanity": r.pseudo, "runs": list(r.runs),
                   "boundary": to_jsonable(r.boundary), "total_clean": to_jsonable(r.total),
+                  "audits": [to_jsonable(a) for a in r.audits],
                   "cells": [dict(window=w.label, **to_jsonable(c)) for w, c in zip(board.windows, r.cells)]}
                  for r in board.rows],
     }
+
+
+def audit_cell(audits: tuple[AuditNote, ...]) -> str:
+    """Which audits exist for the row's model ('none' when never audited); the verdicts follow the table."""
+    return ", ".join(a.kind for a in audits) if audits else "none"
+
+
+def audit_lines(board: Leaderboard) -> list[str]:
+    """One line per model and audit kind: its newest verdict, with when and which report (``audit show``)."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for r in board.rows:
+        if r.name in seen:
+            continue  # rows of one model under several protocols share its audits
+        seen.add(r.name)
+        out += [f"audit {a.kind} of {r.name} ({a.created_at[:10]}, report {a.report_id}): {a.verdict}" for a in r.audits]
+    return out
 
 
 def row_label(name: str, pseudo: bool) -> str:
@@ -160,13 +178,15 @@ def summary_renderables(summary: RunSummary, title: str = "Run report", per_prob
 def leaderboard_table(board: Leaderboard, title: str = "Leaderboard") -> Table:
     caption = ("x/N accepted, 95% Wilson; #rank among clean models; flagged cells are listed, not ranked; "
                "a row pools only runs of one protocol")
-    t = Table(title=title, title_justify="left", caption="\n".join([caption, *board.notes]), caption_justify="left")
+    lines = [caption, *board.notes, *map(escape, audit_lines(board))]  # verdicts quote anything: never markup
+    t = Table(title=title, title_justify="left", caption="\n".join(lines), caption_justify="left")
     t.add_column("model", style="bold")
     t.add_column("protocol")
     t.add_column("boundary")
     for w in board.windows:
         t.add_column(w.label, justify="right")
     t.add_column("clean total", justify="right")
+    t.add_column("audits")
     for r in board.rows:
         cells = []
         for c in r.cells:
@@ -176,7 +196,7 @@ def leaderboard_table(board: Leaderboard, title: str = "Leaderboard") -> Table:
             else:
                 cells.append(f"[dim]{text}\n{c.flag.value}[/]")
         t.add_row(escape(row_label(r.name, r.pseudo)), escape(r.protocol),
-                  r.boundary.isoformat() if r.boundary else "?", *cells, fmt_prop(r.total))
+                  r.boundary.isoformat() if r.boundary else "?", *cells, fmt_prop(r.total), escape(audit_cell(r.audits)))
     return t
 
 
@@ -301,11 +321,12 @@ def leaderboard_html(board: Leaderboard) -> str:
             cells.append(f"{text}<br><b>#{c.rank}</b>" if c.rank is not None
                          else f"<span class='flag'>{text}<br>{html.escape(c.flag.value)}</span>")
         rows.append([html.escape(row_label(r.name, r.pseudo)), html.escape(r.protocol),
-                     html.escape(r.boundary.isoformat() if r.boundary else "?"), *cells, html.escape(fmt_prop(r.total))])
+                     html.escape(r.boundary.isoformat() if r.boundary else "?"), *cells, html.escape(fmt_prop(r.total)),
+                     html.escape(audit_cell(r.audits))])
+    header = ["model", "protocol", "boundary", *[w.label for w in board.windows], "clean total", "audits"]
     table = _html_table("Leaderboard (x/N accepted, 95% Wilson; flagged cells are not ranked; a row pools only runs "
-                        "of one protocol)", ["model", "protocol", "boundary", *[w.label for w in board.windows], "clean total"],
-                        rows, raw=True)
-    return table + "".join(f"<p class='note'>{html.escape(n)}</p>" for n in board.notes)
+                        "of one protocol)", header, rows, raw=True)
+    return table + "".join(f"<p class='note'>{html.escape(n)}</p>" for n in [*board.notes, *audit_lines(board)])
 
 
 def write_html(path: str | Path, *, title: str = "contest-eval report", summary: RunSummary | None = None,

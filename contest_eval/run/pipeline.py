@@ -256,7 +256,8 @@ class Pipeline:
                 s.flush()
             sub = Submission(generation_id=generation_id, suite_id=suite_id, language=self.plan.language,
                              verdict=result.verdict.value, image=result.image, compile_output=result.compile_output[-20000:],
-                             message=result.message[-2000:], attempts=result.attempts, judged_at=utcnow())
+                             message=result.message[-2000:], attempts=result.attempts, judged_at=utcnow(),
+                             rejudged=result.rejudged, cpu_ms_seen=result.cpu_ms_seen or None)
             s.add(sub)
             s.flush()
             s.add_all(TestResultRow(submission_id=sub.id, test_index=t.index, verdict=t.verdict.value, cpu_ms=t.cpu_ms,

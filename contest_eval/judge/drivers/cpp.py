@@ -69,7 +69,7 @@ def _all_types(meta: FunctionMeta | DesignMeta) -> list[TypeRef]:
     return types
 
 
-def _read_args(params: tuple[Param, ...], indent: str, listed: bool) -> tuple[list[str], str]:
+def _read_args(params: tuple[Param, ...], indent: str, listed: bool, inferred: bool = False) -> tuple[list[str], str]:
     """Statements that parse ``params`` into locals ``a0, a1, ...``.
 
     Arguments are read into named locals before the call: C++ leaves the order
@@ -81,20 +81,25 @@ def _read_args(params: tuple[Param, ...], indent: str, listed: bool) -> tuple[li
     for i, p in enumerate(params):
         if listed and i:
             lines.append(f"{indent}in.expect(',');")
-        lines.append(f"{indent}{cpp_type(p.type)} a{i} = {NS}::read<{cpp_type(p.type)}>(in);  // {p.name}")
+        if inferred:
+            # Types inferred from another language: the declared parameter type decides (any_arg.hpp).
+            lines.append(f"{indent}{NS}::Arg a{i}({NS}::read_raw(in));  // {p.name}: {p.type}")
+        else:
+            lines.append(f"{indent}{cpp_type(p.type)} a{i} = {NS}::read<{cpp_type(p.type)}>(in);  // {p.name}")
     return lines, ", ".join(f"a{i}" for i in range(len(params)))
 
 
 def _function_driver(meta: FunctionMeta) -> list[str]:
     ind = "  "
     lines = [f"static void run_one({NS}::Reader& in, std::string& out) {{"]
-    reads, args = _read_args(meta.params, ind, listed=False)
+    reads, args = _read_args(meta.params, ind, listed=False, inferred=meta.inferred)
     lines += reads
     # Heap, not stack: solutions often keep big member arrays (int dp[N][M]).
     lines.append(f"{ind}::Solution* sol = new ::Solution();")
     call = f"sol->{meta.name}({args})"
     if meta.output_param is not None:
-        lines += [f"{ind}{call};", f"{ind}{NS}::put(out, a{meta.output_param});"]
+        put = f"a{meta.output_param}.put(out)" if meta.inferred else f"{NS}::put(out, a{meta.output_param})"
+        lines += [f"{ind}{call};", f"{ind}{put};"]
     elif meta.returns.is_void:
         lines += [f"{ind}{call};", f'{ind}out += "null";']
     else:
@@ -106,8 +111,9 @@ def _function_driver(meta: FunctionMeta) -> list[str]:
     return lines
 
 
-def _design_call(params: tuple[Param, ...], call_prefix: str, returns: TypeRef | None, ind: str) -> list[str]:
-    reads, args = _read_args(params, ind, listed=True)
+def _design_call(params: tuple[Param, ...], call_prefix: str, returns: TypeRef | None, ind: str,
+                 inferred: bool) -> list[str]:
+    reads, args = _read_args(params, ind, listed=True, inferred=inferred)
     lines = [f"{ind}in.expect('[');"] + reads + [f"{ind}in.expect(']');"]
     if returns is None:  # constructor
         lines += [f"{ind}delete obj;", f"{ind}obj = new {call_prefix}({args});", f'{ind}out += "null";']
@@ -135,10 +141,10 @@ def _design_driver(meta: DesignMeta) -> list[str]:
         # names it after the class); later calls dispatch on the method name.
         "    if (i == 0) {",
     ]
-    lines += _design_call(meta.constructor, cls, None, ind)
+    lines += _design_call(meta.constructor, cls, None, ind, meta.inferred)
     for m in meta.methods:
         lines.append(f'    }} else if (method == "{m.name}") {{')
-        lines += _design_call(m.params, f"obj->{m.name}", m.returns, ind)
+        lines += _design_call(m.params, f"obj->{m.name}", m.returns, ind, meta.inferred)
     lines += [
         "    } else {",
         f"      {NS}::bad_input();",
@@ -166,6 +172,8 @@ def render(meta: FunctionMeta | DesignMeta, source: str) -> dict[str, str]:
     for base, header in (("ListNode", "list_node.hpp"), ("TreeNode", "tree_node.hpp")):
         if any(t.base == base for t in types):
             parts += [f'#line 1 "{header}"', _runtime_text(header)]
+    if meta.inferred:
+        parts += ['#line 1 "any_arg.hpp"', _runtime_text("any_arg.hpp")]
     parts += ['#line 1 "solution.cpp"', source.rstrip("\n"), '#line 1 "harness.cpp"']
     if isinstance(meta, DesignMeta):
         body = _design_driver(meta)

@@ -128,7 +128,10 @@ def _java_string(text: str) -> str:
     return json.dumps(text)
 
 
-def _probe_args(params: tuple[Param, ...]) -> str:
+def _probe_args(params: tuple[Param, ...], inferred: bool = False) -> str:
+    if inferred:
+        # Inferred metaData cannot tell char from String or long from int: any declared type fits.
+        return ", ".join("CeHarness.any()" for _ in params)
     return ", ".join(_PROBE.get(p.type.base, "null") if p.type.depth == 0 else "null" for p in params)
 
 
@@ -156,7 +159,7 @@ def _function_main(meta: FunctionMeta) -> str:
     check = (
         "    // Never called: makes a missing or misnamed method a compile error, as on LeetCode.\n"
         "    @SuppressWarnings(\"unused\")\n"
-        f"    private static void signatureCheck(Solution s) {{ s.{meta.name}({_probe_args(meta.params)}); }}\n\n"
+        f"    private static void signatureCheck(Solution s) {{ s.{meta.name}({_probe_args(meta.params, meta.inferred)}); }}\n\n"
     )
     call = (
         f"        harness.runFunction(Solution.class, Solution::new, {_java_string(meta.name)}, "
@@ -167,8 +170,8 @@ def _function_main(meta: FunctionMeta) -> str:
 
 def _design_main(meta: DesignMeta) -> str:
     cls = meta.classname
-    lines = [f"        {cls} o = new {cls}({_probe_args(meta.constructor)});"]
-    lines += [f"        o.{m.name}({_probe_args(m.params)});" for m in meta.methods]
+    lines = [f"        {cls} o = new {cls}({_probe_args(meta.constructor, meta.inferred)});"]
+    lines += [f"        o.{m.name}({_probe_args(m.params, meta.inferred)});" for m in meta.methods]
     check = (
         "    // Never called: makes a missing or misnamed method a compile error, as on LeetCode.\n"
         "    @SuppressWarnings(\"unused\")\n"

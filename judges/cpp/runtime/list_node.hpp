@@ -12,6 +12,9 @@ struct ListNode {
 
 namespace ce_judge_rt {
 
+template <>
+struct Decodable<ListNode*> : std::true_type {};
+
 // Wire form: array of values, [] for nullptr.  Nodes are never freed, as on
 // LeetCode: the submission may keep or splice them.
 template <>

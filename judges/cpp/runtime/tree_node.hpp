@@ -13,6 +13,9 @@ struct TreeNode {
 
 namespace ce_judge_rt {
 
+template <>
+struct Decodable<TreeNode*> : std::true_type {};
+
 // Wire form: LeetCode level order.  Children are handed out pairwise to the
 // non-null nodes in queue order, so `null` holes have no children slots.
 template <>

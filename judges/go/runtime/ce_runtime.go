@@ -11,6 +11,7 @@ import (
 	ceIo "io"
 	ceMath "math"
 	ceOs "os"
+	ceReflect "reflect"
 	ceStrconv "strconv"
 	ceUtf8 "unicode/utf8"
 )
@@ -430,5 +431,203 @@ func ceEmit(w *ceW) {
 	}
 	if err := ceResults.Flush(); err != nil {
 		ceOs.Exit(121)
+	}
+}
+
+// ---- metaData inferred from another language: the submission's own types decide ----
+//
+// Python's int cannot tell int from int64, nor str a string from a byte. When
+// the metaData was inferred (drivers/go.py), arguments are decoded into the
+// parameter types the submission declares and the answer is encoded from the
+// type it returns, by reflection. With LeetCode's own metaData the generated
+// driver calls the function with static types instead, as LeetCode does.
+
+var (
+	ceListType = ceReflect.TypeOf((*ListNode)(nil))
+	ceTreeType = ceReflect.TypeOf((*TreeNode)(nil))
+)
+
+func ceDecodeAs(v *ceJ, t ceReflect.Type) ceReflect.Value {
+	r := ceReflect.New(t).Elem()
+	switch t.Kind() {
+	case ceReflect.Int, ceReflect.Int8, ceReflect.Int16, ceReflect.Int64:
+		r.SetInt(ceI64(v))
+	case ceReflect.Int32: // rune: a one-character string, or a number
+		if v.kind == '"' {
+			c, _ := ceUtf8.DecodeRuneInString(ceStr(v))
+			r.SetInt(int64(c))
+		} else {
+			r.SetInt(ceI64(v))
+		}
+	case ceReflect.Uint8: // byte: a one-character string, or a number
+		if v.kind == '"' {
+			r.SetUint(uint64(ceChar(v)))
+		} else {
+			r.SetUint(uint64(ceI64(v)))
+		}
+	case ceReflect.Uint, ceReflect.Uint16, ceReflect.Uint32, ceReflect.Uint64:
+		r.SetUint(uint64(ceI64(v)))
+	case ceReflect.Float32, ceReflect.Float64:
+		r.SetFloat(ceF64(v))
+	case ceReflect.Bool:
+		r.SetBool(ceBool(v))
+	case ceReflect.String:
+		r.SetString(ceStr(v))
+	case ceReflect.Slice:
+		if v.kind == 'n' {
+			return r
+		}
+		if v.kind == '"' && t.Elem().Kind() == ceReflect.Uint8 {
+			r.SetBytes([]byte(ceStr(v)))
+			return r
+		}
+		if v.kind == '"' && t.Elem().Kind() == ceReflect.Int32 {
+			return ceReflect.ValueOf([]rune(ceStr(v))).Convert(t)
+		}
+		ceKind(v, '[', "an array")
+		r = ceReflect.MakeSlice(t, len(v.items), len(v.items))
+		for i, x := range v.items {
+			r.Index(i).Set(ceDecodeAs(x, t.Elem()))
+		}
+	case ceReflect.Pointer:
+		switch t {
+		case ceListType:
+			return ceReflect.ValueOf(ceList(v))
+		case ceTreeType:
+			return ceReflect.ValueOf(ceTree(v))
+		}
+		ceFail("cannot decode a parameter of type " + t.String())
+	default:
+		ceFail("cannot decode a parameter of type " + t.String())
+	}
+	return r
+}
+
+// ceEncodeAs writes x; hint (the metaData type) only tells a byte or rune that
+// is a character from one that is a number.
+func ceEncodeAs(w *ceW, x ceReflect.Value, hint string) {
+	base, elem := hint, hint
+	for len(base) > 2 && base[len(base)-2:] == "[]" {
+		base = base[:len(base)-2]
+	}
+	if len(hint) > 2 && hint[len(hint)-2:] == "[]" {
+		elem = hint[:len(hint)-2]
+	}
+	text := base == "character" || base == "string"
+	switch x.Kind() {
+	case ceReflect.Int32, ceReflect.Uint8:
+		if text {
+			var c rune
+			if x.Kind() == ceReflect.Int32 {
+				c = rune(x.Int())
+			} else {
+				c = rune(x.Uint())
+			}
+			w.b = ceQuote(w.b, string(c))
+		} else if x.Kind() == ceReflect.Int32 {
+			ceEncI64(w, x.Int())
+		} else {
+			w.b = ceStrconv.AppendUint(w.b, x.Uint(), 10)
+		}
+	case ceReflect.Int, ceReflect.Int8, ceReflect.Int16, ceReflect.Int64:
+		ceEncI64(w, x.Int())
+	case ceReflect.Uint, ceReflect.Uint16, ceReflect.Uint32, ceReflect.Uint64:
+		w.b = ceStrconv.AppendUint(w.b, x.Uint(), 10)
+	case ceReflect.Float32, ceReflect.Float64:
+		ceEncF64(w, x.Float())
+	case ceReflect.Bool:
+		ceEncBool(w, x.Bool())
+	case ceReflect.String:
+		ceEncStr(w, x.String())
+	case ceReflect.Interface:
+		if x.IsNil() {
+			ceNull(w)
+		} else {
+			ceEncodeAs(w, x.Elem(), hint)
+		}
+	case ceReflect.Slice, ceReflect.Array:
+		if hint == "string" && x.Type().Elem().Kind() == ceReflect.Uint8 {
+			ceEncStr(w, string(x.Bytes()))
+			return
+		}
+		if hint == "string" && x.Type().Elem().Kind() == ceReflect.Int32 {
+			ceEncStr(w, string(x.Interface().([]rune)))
+			return
+		}
+		w.b = append(w.b, '[')
+		for i := 0; i < x.Len(); i++ {
+			ceEncSep(w, i == 0)
+			ceEncodeAs(w, x.Index(i), elem)
+		}
+		w.b = append(w.b, ']')
+	case ceReflect.Pointer:
+		switch x.Type() {
+		case ceListType:
+			ceEncList(w, x.Interface().(*ListNode))
+			return
+		case ceTreeType:
+			ceEncTree(w, x.Interface().(*TreeNode))
+			return
+		}
+		ceFail("cannot encode a result of type " + x.Type().String())
+	default:
+		ceFail("cannot encode a result of type " + x.Type().String())
+	}
+}
+
+func ceCall(fn ceReflect.Value, what string, args []*ceJ) ([]ceReflect.Value, []ceReflect.Value) {
+	t := fn.Type()
+	if t.NumIn() != len(args) || t.IsVariadic() {
+		ceFail(what + " takes " + ceStrconv.Itoa(t.NumIn()) + " parameters, the test passes " + ceStrconv.Itoa(len(args)))
+	}
+	in := make([]ceReflect.Value, len(args))
+	for i, a := range args {
+		in[i] = ceDecodeAs(a, t.In(i))
+	}
+	return in, fn.Call(in)
+}
+
+// ceCallFunc runs a function problem's call: the answer is the result, or with
+// outParam >= 0 that argument after the call (in-place problems).
+func ceCallFunc(w *ceW, fn any, name string, args []*ceJ, ret string, outParam int) {
+	in, out := ceCall(ceReflect.ValueOf(fn), name, args)
+	switch {
+	case outParam >= 0:
+		ceEncodeAs(w, in[outParam], ret)
+	case len(out) == 0:
+		ceNull(w)
+	default:
+		ceEncodeAs(w, out[0], ret)
+	}
+}
+
+// ceObject is a design problem's object; methods are found on its pointer, so
+// pointer and value receivers both work.
+type ceObject struct{ v ceReflect.Value }
+
+func ceConstruct(ctor any, args []*ceJ) *ceObject {
+	_, out := ceCall(ceReflect.ValueOf(ctor), "Constructor", args)
+	if len(out) != 1 {
+		ceFail("Constructor must return the object")
+	}
+	v := out[0]
+	if v.Kind() != ceReflect.Pointer {
+		p := ceReflect.New(v.Type())
+		p.Elem().Set(v)
+		v = p
+	}
+	return &ceObject{v}
+}
+
+func ceCallMethod(w *ceW, obj *ceObject, name string, args []*ceJ, ret string) {
+	m := obj.v.MethodByName(name)
+	if !m.IsValid() {
+		ceFail("the design class has no method " + name)
+	}
+	_, out := ceCall(m, name, args)
+	if len(out) == 0 {
+		ceNull(w)
+	} else {
+		ceEncodeAs(w, out[0], ret)
 	}
 }
