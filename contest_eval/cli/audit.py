@@ -23,6 +23,23 @@ def _need_audit_extra() -> None:
         fail(f"audits need {exc.name}: pip install 'contest-eval[audit]'")
 
 
+def _conclude(factory: Any, model_id: int, kind: str, params: dict[str, Any], data: dict[str, Any],
+              store: bool, html: Path | None, as_json: bool) -> None:
+    """Every audit ends the same way: stored, its page written, then JSON or the terminal summary."""
+    from contest_eval.audit import page
+    from contest_eval.audit.results import save_report
+
+    if store:
+        with factory.begin() as s:
+            data["report_id"] = save_report(s, model_id, kind, params, data, data["verdict"])
+    if html:
+        html.write_text(getattr(page, f"{kind}_page")(data), encoding="utf-8")
+    if as_json:
+        emit_json(data)
+        return
+    {"time": print_time, "memorization": print_memorization, "continuation": print_continuation}[kind](console, data)
+
+
 @app.command("time")
 def time_command(
     model: str = typer.Argument(..., help="A registered model with runs made with --include-seen."),
@@ -38,7 +55,7 @@ def time_command(
     """Acceptance across the boundary: per month, difficulty-adjusted odds ratio, effective cutoff."""
     _need_audit_extra()
     from contest_eval.audit.attempts import AuditInputError, find_model, load_attempts, load_ratings, model_boundary
-    from contest_eval.audit.results import portable, save_report
+    from contest_eval.audit.results import portable
     from contest_eval.audit.timeline import time_audit
     from contest_eval.db.engine import open_store
 
@@ -56,17 +73,7 @@ def time_command(
     data = portable(result.to_dict())
     params = {"ratings": str(ratings) if ratings else None, "resamples": resamples, "permutations": permutations,
               "min_side": min_side, "seed": seed}
-    if store:
-        with factory.begin() as s:
-            data["report_id"] = save_report(s, model_id, "time", params, data, result.verdict)
-    if html:
-        from contest_eval.audit.page import time_page
-
-        html.write_text(time_page(data), encoding="utf-8")
-    if as_json:
-        emit_json(data)
-        return
-    print_time(console, data)
+    _conclude(factory, model_id, "time", params, data, store, html, as_json)
 
 
 @app.command("estimate-dates")
@@ -191,7 +198,7 @@ def memorization_command(
 
     from contest_eval.audit.attempts import AuditInputError, find_model, model_boundary
     from contest_eval.audit.memorization import load_texts, score_all, summarize
-    from contest_eval.audit.results import portable, save_report, save_score, scorer_key, stored_scores
+    from contest_eval.audit.results import portable, save_score, scorer_key, stored_scores
     from contest_eval.audit.scorers import ScoringError
     from contest_eval.cli.output import err_console, parse_day
     from contest_eval.db.engine import open_store
@@ -264,19 +271,9 @@ def memorization_command(
         result["reference_identity"] = scored[1][1]
     result["identity"] = identity
     data = portable(result)
-    if store:
-        params = {"backend": backend.value, "texts": texts.value, "since": since, "until": until, "max_tokens": max_tokens,
-                  "resamples": resamples, "seed": seed, "scorer": key, "reference_model": reference_model}
-        with factory.begin() as s:
-            data["report_id"] = save_report(s, m.id, "memorization", params, data, data["verdict"])
-    if html:
-        from contest_eval.audit.page import memorization_page
-
-        html.write_text(memorization_page(data), encoding="utf-8")
-    if as_json:
-        emit_json(data)
-        return
-    print_memorization(console, data)
+    params = {"backend": backend.value, "texts": texts.value, "since": since, "until": until, "max_tokens": max_tokens,
+              "resamples": resamples, "seed": seed, "scorer": key, "reference_model": reference_model}
+    _conclude(factory, m.id, "memorization", params, data, store, html, as_json)
 
 
 @app.command("continuation")
@@ -308,7 +305,7 @@ def continuation_command(
 
     from contest_eval.audit.attempts import AuditInputError, find_model, model_boundary
     from contest_eval.audit.continuation import PROMPT_VERSION, load_items, summarize
-    from contest_eval.audit.results import portable, save_report, save_score, scorer_key, stored_scores, text_hash
+    from contest_eval.audit.results import portable, save_score, scorer_key, stored_scores, text_hash
     from contest_eval.audit.scorers import ScoringError
     from contest_eval.cli.output import err_console, parse_day
     from contest_eval.db.engine import open_store
@@ -362,16 +359,6 @@ def continuation_command(
                        resamples, seed)
     result["identity"] = identity
     data = portable(result)
-    if store:
-        params = {"backend": backend.value, "since": since, "until": until, "per_side": per_side, "new_tokens": new_tokens,
-                  "rest_words": rest_words, "resamples": resamples, "seed": seed, "scorer": key}
-        with factory.begin() as s:
-            data["report_id"] = save_report(s, m.id, "continuation", params, data, data["verdict"])
-    if html:
-        from contest_eval.audit.page import continuation_page
-
-        html.write_text(continuation_page(data), encoding="utf-8")
-    if as_json:
-        emit_json(data)
-        return
-    print_continuation(console, data)
+    params = {"backend": backend.value, "since": since, "until": until, "per_side": per_side, "new_tokens": new_tokens,
+              "rest_words": rest_words, "resamples": resamples, "seed": seed, "scorer": key}
+    _conclude(factory, m.id, "continuation", params, data, store, html, as_json)

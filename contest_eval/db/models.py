@@ -71,7 +71,8 @@ class Problem(Base):
     rating: Mapped[float | None]
     # Set when release_time is not the platform's own date but an estimate (e.g. from the
     # problem number against the contest schedule): {"method", "low", "high", "basis"}.
-    release_estimate: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    # none_as_null: clearing an estimate must leave SQL NULL, not the JSON text 'null'.
+    release_estimate: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
     statement_html: Mapped[str] = mapped_column(Text, default="")
     statement_text: Mapped[str] = mapped_column(Text, default="")
     statement_hash: Mapped[str] = mapped_column(String(64), default="")
@@ -170,7 +171,7 @@ class Model(Base):
     boundary: Mapped[date | None]  # explicit override of max(cutoff, released)
     # How `run`/`weekly` reach the model when no flag says otherwise: backend, endpoint,
     # engine_args, sampling, rollouts, languages, api_key_env (a variable's name, never a key).
-    settings: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    settings: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
@@ -222,7 +223,7 @@ class Submission(Base):
     attempts: Mapped[int] = mapped_column(default=1)
     # Extra runs made because the CPU time landed near the limit, and every run's CPU time.
     rejudged: Mapped[int] = mapped_column(default=0)
-    cpu_ms_seen: Mapped[list[Any] | None] = mapped_column(JSON)
+    cpu_ms_seen: Mapped[list[Any] | None] = mapped_column(JSON(none_as_null=True))
     judged_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
