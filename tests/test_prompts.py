@@ -37,7 +37,7 @@ def test_exactly_one_answer_instruction() -> None:
 
 @pytest.mark.parametrize(
     "language,tag,name",
-    [("cpp", "cpp", "C++20"), ("java", "java", "Java 21"), ("go", "go", "Go"), ("rust", "rust", "Rust"),
+    [("cpp", "cpp", "C++"), ("java", "java", "Java 21"), ("go", "go", "Go"), ("rust", "rust", "Rust"),
      ("javascript", "javascript", "JavaScript"), ("python3", "python", "Python 3")],
 )
 def test_target_language_tag_and_name(language: str, tag: str, name: str) -> None:
