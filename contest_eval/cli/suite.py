@@ -14,13 +14,14 @@ from contest_eval.cli.executor import EXECUTOR_OPTION, RAY_ADDRESS_OPTION, Execu
 from contest_eval.cli.output import console, emit_json, err_console, fail, print_error, state
 from contest_eval.db.catalog import find_problem, latest_suite, upsert_contest, upsert_problem
 from contest_eval.db.engine import session_scope
-from contest_eval.db.models import Problem, Reference, Suite, SuiteTest
+from contest_eval.db.models import Problem, Suite, SuiteTest
 from contest_eval.db.specs import spec_for
 from contest_eval.languages import LANGUAGES
 from contest_eval.problems.record import ContestRecord, Example, ProblemRecord
 from contest_eval.problems.statement import html_to_text
 from contest_eval.suite.builder import TestCase, build_problem, validate_problem
-from contest_eval.suite.recipe import ProblemRecipe, RecipeError, Solution, load_suite
+from contest_eval.suite.recipe import ProblemRecipe, RecipeError, load_suite
+from contest_eval.suite.store import keep_references, stored_solutions
 
 app = typer.Typer(help="Build and validate hidden-test suites from recipes.", no_args_is_help=True)
 
@@ -36,18 +37,6 @@ def _recipes(directory: Path, only: list[str]) -> tuple[dict[str, Any], list[Pro
             fail(f"no recipe for {', '.join(sorted(missing))} in {directory}")
         recipes = [r for r in recipes if r.slug in only]
     return info, recipes
-
-
-def _stored_references(problem: Problem, tmp: Path) -> list[Solution]:
-    """Imported references in judge languages, as files the builder can judge."""
-    out = []
-    for ref in problem.references:
-        if ref.language not in LANGUAGES or ref.origin == "suite":  # the recipe's own are judged from its files
-            continue
-        path = tmp / f"{ref.origin}-{ref.name}-{ref.id}.src"
-        path.write_text(ref.code, encoding="utf-8")
-        out.append(Solution(path, ref.language, f"{ref.origin}:{ref.name}.{ref.language}"))
-    return out
 
 
 def _problem(session: Any, recipe: ProblemRecipe, platform: str) -> Problem:
@@ -74,16 +63,6 @@ def _problem(session: Any, recipe: ProblemRecipe, platform: str) -> Problem:
         problem.meta = recipe.metadata
     session.flush()
     return problem
-
-
-def _keep_references(session: Any, problem: Problem, recipe: ProblemRecipe) -> None:
-    """Our references go into the store too: the ``reference`` pseudo-model submits them."""
-    for sol in recipe.references:
-        row = session.query(Reference).filter_by(problem_id=problem.id, language=sol.language, origin="suite", name=sol.name).one_or_none()
-        if row is None:
-            session.add(Reference(problem_id=problem.id, language=sol.language, origin="suite", name=sol.name, code=sol.code))
-        elif row.code != sol.code:
-            row.code = sol.code
 
 
 @app.command()
@@ -113,8 +92,8 @@ def build(
                 cases += [TestCase(i, "generated") for i in recipe.generate()]
             except (RecipeError, AssertionError, ValueError, TypeError) as exc:
                 fail(f"{recipe.slug}: generator failed: {exc}")
-            refs = recipe.references + _stored_references(row, Path(tmp))
-            _keep_references(session, row, recipe)
+            refs = recipe.references + stored_solutions(row, Path(tmp))
+            keep_references(session, row, recipe)
             # Progress goes to stderr so --json output stays parseable.
             built = build_problem(judge, recipe, cases, refs, lambda line: err_console.print(line, markup=False, highlight=False), workers)
             status = "failed" if not built.ok else "unchanged"
@@ -178,7 +157,7 @@ def validate(
                 fail(f"problem {recipe.slug} is not in the store")
             suite = latest_suite(session, row.id)
             spec = spec_for(row, suite)
-            refs = recipe.references + _stored_references(row, Path(tmp))
+            refs = recipe.references + stored_solutions(row, Path(tmp))
             strength = validate_problem(judge, recipe, spec, refs, workers)
         refs_ok = all(v == "AC" for v in strength.references_ok.values())
         ok = refs_ok and strength.fraction >= min_strength

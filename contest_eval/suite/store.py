@@ -31,8 +31,8 @@ def recipe_folder(slug: str, recipes: tuple[Path, ...]) -> Path | None:
     return next((d / slug for d in recipes if (d / slug / "problem.toml").is_file()), None)
 
 
-def _stored_solutions(problem: Problem, tmp: Path) -> list[Any]:
-    """Imported references in judge languages, as files the builder can judge (as ``suite build`` does)."""
+def stored_solutions(problem: Problem, tmp: Path) -> list[Any]:
+    """Imported references in judge languages, as files the builder can judge (``suite build`` and ``weekly``)."""
     from contest_eval.languages import LANGUAGES
     from contest_eval.suite.recipe import Solution
 
@@ -43,6 +43,19 @@ def _stored_solutions(problem: Problem, tmp: Path) -> list[Any]:
             path.write_text(ref.code, encoding="utf-8")
             out.append(Solution(path, ref.language, f"{ref.origin}:{ref.name}.{ref.language}"))
     return out
+
+
+def keep_references(session: Session, problem: Problem, recipe: Any) -> None:
+    """A recipe's references go into the store too: the ``reference`` pseudo-model submits them."""
+    from contest_eval.db.models import Reference
+
+    for sol in recipe.references:
+        row = session.scalar(select(Reference).where(Reference.problem_id == problem.id, Reference.language == sol.language,
+                                                     Reference.origin == "suite", Reference.name == sol.name))
+        if row is None:
+            session.add(Reference(problem_id=problem.id, language=sol.language, origin="suite", name=sol.name, code=sol.code))
+        elif row.code != sol.code:
+            row.code = sol.code
 
 
 def _draft(factory: sessionmaker[Session], problem_id: int, drafts: Path, doocs: Path | None) -> tuple[Path | None, str]:
@@ -67,7 +80,7 @@ def prepare_suite(factory: sessionmaker[Session], problem_id: int, recipes: tupl
     """A suite for one new problem: the stored one, or one built from its recipe now."""
     import tempfile
 
-    from contest_eval.db.models import Reference, Suite, SuiteTest
+    from contest_eval.db.models import Suite, SuiteTest
     from contest_eval.suite.builder import TestCase, build_problem
     from contest_eval.suite.recipe import RecipeError, load_problem_recipe
 
@@ -98,7 +111,7 @@ def prepare_suite(factory: sessionmaker[Session], problem_id: int, recipes: tupl
     with factory() as s, s.begin(), tempfile.TemporaryDirectory(prefix="ce-refs-") as tmp:
         row = s.get(Problem, problem_id)
         assert row is not None
-        refs = recipe.references + _stored_solutions(row, Path(tmp))
+        refs = recipe.references + stored_solutions(row, Path(tmp))
         if not refs:
             return SuiteOutcome("waiting", "no reference solution yet (a recipe ref.* or imported references)")
         cases = [TestCase(e["input"], "example", e["output"]) for e in (row.examples or [])]
@@ -108,10 +121,7 @@ def prepare_suite(factory: sessionmaker[Session], problem_id: int, recipes: tupl
             return SuiteOutcome("waiting", "references do not agree: " + "; ".join(built.problems[:3]))
         row.kind = recipe.kind
         row.meta = recipe.metadata or row.meta
-        for sol in recipe.references:  # the `reference` pseudo-model submits them, as after `suite build`
-            if s.scalar(select(Reference.id).where(Reference.problem_id == row.id, Reference.language == sol.language,
-                                                  Reference.origin == "suite", Reference.name == sol.name)) is None:
-                s.add(Reference(problem_id=row.id, language=sol.language, origin="suite", name=sol.name, code=sol.code))
+        keep_references(s, row, recipe)
         suite = Suite(problem_id=row.id, version=1, content_hash=built.content_hash, compare=recipe.compare,
                       origin=f"suite:{folder.parent.name}",
                       info={"time_limit_ms": recipe.time_limit_ms, "memory_limit_mb": recipe.memory_limit_mb,
