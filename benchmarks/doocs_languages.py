@@ -17,7 +17,7 @@ by cause, ``WA``, ``RE``, ``TLE``, ``MLE`` and ``IE``.  The CE causes name the h
 is one (types inferred from Python, a missing library, the compiler).
 
 Usage: ``python benchmarks/doocs_languages.py [--sample 120] [--seed 1] [--lang cpp,java,go,python3]
-[--workers 2] [--db store.db] [--meta richest|stored] [--out results.jsonl] [--json]``.  Needs Docker and
+[--workers 2] [--batch 24] [--db store.db] [--meta richest|stored] [--out results.jsonl] [--json]``.  Needs Docker and
 the judge images; the doocs data is ``../shared/data/doocs-solutions`` by default.
 """
 
@@ -151,7 +151,18 @@ def load_jobs(db: Path, data: Path, slugs: list[str], langs: list[str], meta_mod
     return jobs, skipped
 
 
-def judge_all(jobs: list[dict[str, Any]], workers: int, out: Path | None) -> list[dict[str, Any]]:
+def _row(job: dict[str, Any], result: Any) -> dict[str, Any]:
+    bad = next((t for t in result.tests if t.verdict.value != "AC"), None)
+    text = (result.compile_output or result.message or (bad.message if bad is not None else "") or "").strip()
+    row = {k: job[k] for k in ("slug", "lang", "revision", "source", "compare")}
+    row.update(verdict=result.verdict.value, tests=len(job["spec"].tests), message=text[-600:],
+               cause=ce_cause(text) if result.verdict.value == "CE" else None)
+    return row
+
+
+def judge_all(jobs: list[dict[str, Any]], workers: int, out: Path | None, batch: int = 1) -> list[dict[str, Any]]:
+    """Every job judged; ``batch`` > 1 sends that many references (one language) per container
+    through ``Judge.judge_trusted`` (doocs' references are trusted code), else one container each."""
     from contest_eval.judge.engine import Judge, Options
 
     judge = Judge()
@@ -159,24 +170,28 @@ def judge_all(jobs: list[dict[str, Any]], workers: int, out: Path | None) -> lis
     sink = open(out, "a", encoding="utf-8") if out else None
     started = time.monotonic()
 
-    def one(job: dict[str, Any]) -> dict[str, Any]:
+    def chunk(group: list[dict[str, Any]]) -> list[dict[str, Any]]:
         nonlocal done
-        result = judge.judge(job["spec"], job["lang"], job["code"], Options(fail_fast=True))
-        bad = next((t for t in result.tests if t.verdict.value != "AC"), None)
-        text = (result.compile_output or result.message or (bad.message if bad is not None else "") or "").strip()
-        row = {k: job[k] for k in ("slug", "lang", "revision", "source", "compare")}
-        row.update(verdict=result.verdict.value, tests=len(job["spec"].tests), message=text[-600:],
-                   cause=ce_cause(text) if result.verdict.value == "CE" else None)
-        done += 1
-        print(f"  [{done}/{len(jobs)} {time.monotonic() - started:.0f}s] {job['lang']} {job['slug']}: {row['verdict']}"
-              + (f" {text.splitlines()[0][:120]}" if row["verdict"] != "AC" and text else ""), file=sys.stderr, flush=True)
-        if sink:
-            sink.write(json.dumps(row) + "\n")
-            sink.flush()
-        return row
+        if batch > 1:
+            results = judge.judge_trusted([(j["spec"], j["lang"], j["code"], Options(fail_fast=True)) for j in group])
+        else:
+            results = [judge.judge(j["spec"], j["lang"], j["code"], Options(fail_fast=True)) for j in group]
+        rows = [_row(j, r) for j, r in zip(group, results)]
+        for row in rows:
+            done += 1
+            line = row["message"].splitlines()[0][:120] if row["verdict"] != "AC" and row["message"] else ""
+            print(f"  [{done}/{len(jobs)} {time.monotonic() - started:.0f}s] {row['lang']} {row['slug']}: {row['verdict']} {line}",
+                  file=sys.stderr, flush=True)
+            if sink:
+                sink.write(json.dumps(row) + "\n")
+                sink.flush()
+        return rows
 
+    size = max(1, batch)
+    ordered = sorted(jobs, key=lambda j: list(EXT).index(j["lang"]))  # stable: one language per batch, mostly
+    groups = [ordered[i:i + size] for i in range(0, len(ordered), size)]
     with ThreadPoolExecutor(workers) as pool:
-        rows = list(pool.map(one, jobs))
+        rows = [row for part in pool.map(chunk, groups) for row in part]
     if sink:
         sink.close()
     return rows
@@ -220,6 +235,8 @@ def main() -> int:
     ap.add_argument("--focus", action="store_true",
                     help="only problems where doocs' Java/C++ types refine the stored ones, signatures disagree, or Go uses gods")
     ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--batch", type=int, default=1,
+                    help="references per container through Judge.judge_trusted (1: a fresh container each, as a model's output)")
     ap.add_argument("--out", type=Path, default=None, help="append one JSON line per judgement here")
     ap.add_argument("--results", type=Path, default=None, help="report on a saved --out file instead of judging")
     ap.add_argument("--json", action="store_true")
@@ -254,7 +271,7 @@ def main() -> int:
     print(f"{len(chosen)} problems (seed {args.seed}), {len(jobs)} judgements, {len(skipped)} without a suite; "
           f"{args.workers} workers, metaData {args.meta}", file=sys.stderr)
     t0 = time.monotonic()
-    rows = judge_all(jobs, args.workers, args.out)
+    rows = judge_all(jobs, args.workers, args.out, args.batch)
     code = report(rows, chosen, langs, skipped, args, time.monotonic() - t0)
     tmpdir.cleanup()
     return code

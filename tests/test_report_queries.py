@@ -11,8 +11,7 @@ from contest_eval.db.engine import make_engine
 from contest_eval.db.models import Base, Contest, Generation, Model, Problem, Run, Submission, Suite
 from contest_eval.db.models import TestResultRow as ResultRow  # a Test* name would be collected by pytest
 from contest_eval.report.leaderboard import Flag, build_leaderboard, month_windows
-from contest_eval.report.queries import (load_leaderboard, load_leaderboard_entries, load_run_info, load_run_rows,
-                                         model_boundary)
+from contest_eval.report.queries import (load_leaderboard, load_leaderboard_entries, load_run_info, load_run_rows)
 from contest_eval.report.summary import summarize
 
 T0 = datetime(2025, 3, 1, 14, 30, tzinfo=timezone.utc)
@@ -127,10 +126,10 @@ def test_leaderboard_entries(store):
 
 
 def test_model_boundary_rule():
-    assert model_boundary(Model(name="m", cutoff=date(2024, 5, 1), released=date(2024, 9, 1))) == date(2024, 9, 1)
-    assert model_boundary(Model(name="m", cutoff=date(2024, 5, 1))) == date(2024, 5, 1)
-    assert model_boundary(Model(name="m", cutoff=date(2024, 5, 1), boundary=date(2024, 1, 1))) == date(2024, 1, 1)
-    assert model_boundary(Model(name="m")) is None
+    assert Model(name="m", cutoff=date(2024, 5, 1), released=date(2024, 9, 1)).effective_boundary() == date(2024, 9, 1)
+    assert Model(name="m", cutoff=date(2024, 5, 1)).effective_boundary() == date(2024, 5, 1)
+    assert Model(name="m", cutoff=date(2024, 5, 1), boundary=date(2024, 1, 1)).effective_boundary() == date(2024, 1, 1)
+    assert Model(name="m").effective_boundary() is None
 
 
 def _problems(session: Session) -> dict[str, Problem]:

@@ -144,3 +144,29 @@ def test_a_wrong_brute_fails_the_build_and_is_named(tmp_path: Path, judge):
     assert any(p.startswith(f"brute brute.py ({brute})") and "disagrees with the references" in p for p in row["problems"]), row
     listed = json.loads(cli("--db", str(db), "problems", "list", "--json").stdout)
     assert listed[0]["suite"] is None  # nothing stored
+
+
+def test_an_imported_reference_for_another_revision_is_set_aside_not_fatal(tmp_path: Path, judge):
+    """LeetCode revised a signature after a source captured it: that reference's CE says nothing
+    about the tests, so the build leaves it out (recorded as a revision mismatch) and goes on."""
+    from sqlalchemy import select
+
+    from contest_eval.db.engine import session_scope
+    from contest_eval.db.models import Problem, Reference
+
+    recipe = tmp_path / "suite"
+    shutil.copytree(SAMPLE, recipe, ignore=shutil.ignore_patterns("longest-equal-run", "score-board"))
+    db = tmp_path / "suite.db"
+    assert cli("--db", str(db), "suite", "build", str(recipe), "--json").returncode == 0
+    old = "class Solution:\n    def oddSquareSum(self, nums: List[int], k: int) -> int:\n        return sum(x * x for x in nums if x % 2) % k\n"
+    same = "class Solution:\n    def oddSquareSum(self, nums: List[int]) -> int:\n        return sum(x ** 2 for x in nums if x & 1)\n"
+    with session_scope(f"sqlite:///{db}") as s:
+        pid = s.scalar(select(Problem.id).where(Problem.slug == "odd-square-sum"))
+        s.add(Reference(problem_id=pid, language="python3", origin="doocs", name="Solution", code=old))
+        s.add(Reference(problem_id=pid, language="python3", origin="doocs", name="Solution2", code=same))
+    built = cli("--db", str(db), "suite", "build", str(recipe), "--json")
+    assert built.returncode == 0, built.stdout + built.stderr
+    refs = json.loads(built.stdout)["problems"][0]["references"]
+    mismatch = [v for k, v in refs.items() if v["verdict"] == "revision mismatch"]
+    assert len(mismatch) == 1 and "oddSquareSum" in mismatch[0]["why"], refs
+    assert sorted(v["verdict"] for v in refs.values()) == ["AC", "AC", "AC", "revision mismatch"], refs

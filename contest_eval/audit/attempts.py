@@ -26,6 +26,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from contest_eval.audit.dating import is_estimated
+from contest_eval.db.catalog import model_named
 from contest_eval.db.models import Generation, Model, Problem, Run, Submission
 
 NOT_AN_OUTCOME = frozenset({"IE"})
@@ -77,18 +78,7 @@ def load_ratings(path: str | Path) -> dict[str, float]:
 
 
 def find_model(session: Session, name: str) -> Model:
-    model = session.scalar(select(Model).where(Model.name == name))
-    if model is None:
-        raise AuditInputError(f"unknown model {name!r}; add it with: contest-eval models add")
-    return model
-
-
-def model_boundary(model: Model) -> date | None:
-    """The explicit boundary, else the later of cutoff and release date."""
-    if model.boundary is not None:
-        return model.boundary
-    known = [d for d in (model.cutoff, model.released) if d is not None]
-    return max(known) if known else None
+    return model_named(session, name, AuditInputError)
 
 
 def load_attempts(session: Session, model: Model, ratings: dict[str, float] | None = None) -> list[Attempt]:

@@ -54,7 +54,7 @@ def time_command(
 ) -> None:
     """Acceptance across the boundary: per month, difficulty-adjusted odds ratio, effective cutoff."""
     _need_audit_extra()
-    from contest_eval.audit.attempts import AuditInputError, find_model, load_attempts, load_ratings, model_boundary
+    from contest_eval.audit.attempts import AuditInputError, find_model, load_attempts, load_ratings
     from contest_eval.audit.results import portable
     from contest_eval.audit.timeline import time_audit
     from contest_eval.db.engine import open_store
@@ -64,7 +64,7 @@ def time_command(
         table = load_ratings(ratings) if ratings else None
         with factory() as s:
             m = find_model(s, model)
-            model_id, boundary = m.id, model_boundary(m)
+            model_id, boundary = m.id, m.effective_boundary()
             attempts = load_attempts(s, m, table)
         result = time_audit(model, boundary, attempts, resamples=resamples, permutations=permutations,
                             min_side=min_side, seed=seed)
@@ -196,7 +196,7 @@ def memorization_command(
     _need_audit_extra()
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from contest_eval.audit.attempts import AuditInputError, find_model, model_boundary
+    from contest_eval.audit.attempts import AuditInputError, find_model
     from contest_eval.audit.memorization import load_texts, score_all, summarize
     from contest_eval.audit.results import portable, save_score, scorer_key, stored_scores
     from contest_eval.audit.scorers import ScoringError
@@ -211,7 +211,7 @@ def memorization_command(
             m = find_model(s, model)
         except AuditInputError as exc:
             fail(str(exc))
-        boundary = model_boundary(m)
+        boundary = m.effective_boundary()
         if boundary is None:
             fail(f"model {model!r} has no boundary (models add --cutoff/--released/--boundary)")
         items = load_texts(s, boundary, kinds, parse_day(since, "--since"), parse_day(until, "--until"))
@@ -226,7 +226,7 @@ def memorization_command(
     if not items:
         fail("no dated problems with texts to score in the store")
     if ref is not None:
-        ref_boundary = model_boundary(ref)
+        ref_boundary = ref.effective_boundary()
         earliest = min(t.release for t in items).date()
         if ref_boundary is None or ref_boundary >= earliest:
             fail(f"reference model {ref.name!r} has boundary {ref_boundary or 'none'}, which does not precede both sets "
@@ -303,7 +303,7 @@ def continuation_command(
     _need_audit_extra()
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from contest_eval.audit.attempts import AuditInputError, find_model, model_boundary
+    from contest_eval.audit.attempts import AuditInputError, find_model
     from contest_eval.audit.continuation import PROMPT_VERSION, load_items, summarize
     from contest_eval.audit.results import portable, save_score, scorer_key, stored_scores, text_hash
     from contest_eval.audit.scorers import ScoringError
@@ -317,7 +317,7 @@ def continuation_command(
             m = find_model(s, model)
         except AuditInputError as exc:
             fail(str(exc))
-        boundary = model_boundary(m)
+        boundary = m.effective_boundary()
         if boundary is None:
             fail(f"model {model!r} has no boundary (models add --cutoff/--released/--boundary)")
         items = load_items(s, boundary, parse_day(since, "--since"), parse_day(until, "--until"), per_side, seed)

@@ -118,13 +118,12 @@ def models_add(
 
 def _show_row(m: Model) -> dict[str, Any]:
     from contest_eval.generate.settings import ModelSettings
-    from contest_eval.run.pipeline import boundary_of
 
     try:
         settings = ModelSettings.from_json(m.settings)
     except ValueError as exc:
         fail(f"stored settings of {m.name} are unreadable ({exc}); re-run models add with --clear-settings")
-    bound = boundary_of(m)
+    bound = m.boundary_end()
     row: dict[str, Any] = {"name": m.name, "hf_id": m.hf_id, "endpoint": m.endpoint, "revision": m.revision,
                            "cutoff": str(m.cutoff) if m.cutoff else None,
                            "released": str(m.released) if m.released else None,
@@ -168,12 +167,11 @@ def models_show(
 @models_app.command("list")
 def models_list(as_json: bool = typer.Option(False, "--json", help="Print as JSON.")) -> None:
     """List registered models with their boundaries."""
-    from contest_eval.run.pipeline import boundary_of
 
     with session_scope(state["db"]) as s:
         rows = [{"name": m.name, "hf_id": m.hf_id, "endpoint": m.endpoint, "revision": m.revision,
                  "cutoff": str(m.cutoff) if m.cutoff else None, "released": str(m.released) if m.released else None,
-                 "boundary": (boundary_of(m) or "").__str__()[:10] or None} for m in s.scalars(select(Model).order_by(Model.name))]
+                 "boundary": (m.boundary_end() or "").__str__()[:10] or None} for m in s.scalars(select(Model).order_by(Model.name))]
     if as_json:
         emit_json(rows)
         return

@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from contest_eval.db.models import Contest, Problem, Reference, Revision, Suite, utcnow
+from contest_eval.db.models import Contest, Model, Problem, Reference, Revision, Suite, utcnow
 from contest_eval.problems.metadata import is_inferred, merge_metadata
 from contest_eval.problems.record import ContestRecord, ProblemRecord
 
@@ -165,6 +165,14 @@ def list_problems(session: Session, platform: str | None = None, since: datetime
     if contests:
         query = query.join(Contest, Problem.contest_id == Contest.id).where(Contest.slug.in_(list(contests)))
     return list(session.scalars(query))
+
+
+def model_named(session: Session, name: str, error: type[Exception]) -> Model:
+    """The registered model called ``name``, or ``error`` with the one-line hint every command gives."""
+    model = session.scalar(select(Model).where(Model.name == name))
+    if model is None:
+        raise error(f"unknown model {name!r}; add it with: contest-eval models add")
+    return model
 
 
 def latest_suite(session: Session, problem_id: int) -> Suite | None:

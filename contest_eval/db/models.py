@@ -7,7 +7,7 @@ models run on PostgreSQL.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import date, datetime, time, timezone
 from typing import Any
 
 from sqlalchemy import JSON, Date, DateTime, ForeignKey, Index, Integer, String, Text, TypeDecorator, UniqueConstraint
@@ -173,6 +173,18 @@ class Model(Base):
     # engine_args, sampling, rollouts, languages, api_key_env (a variable's name, never a key).
     settings: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    def effective_boundary(self) -> date | None:
+        """The explicit boundary, else the later of cutoff and release date (what it may have seen)."""
+        if self.boundary is not None:
+            return self.boundary
+        known = [d for d in (self.cutoff, self.released) if d is not None]
+        return max(known) if known else None
+
+    def boundary_end(self) -> datetime | None:
+        """The boundary day's last second (UTC): problems released after it are clean."""
+        day = self.effective_boundary()
+        return datetime.combine(day, time(23, 59, 59), tzinfo=timezone.utc) if day else None
 
 
 class Run(Base):

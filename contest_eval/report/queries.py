@@ -25,14 +25,6 @@ from contest_eval.report.leaderboard import AuditNote, ModelEntry
 from contest_eval.report.summary import MISSING, AttemptRow
 
 
-def model_boundary(model: Model) -> date | None:
-    """The explicit boundary, else the later of cutoff and release date."""
-    if model.boundary is not None:
-        return model.boundary
-    known = [d for d in (model.cutoff, model.released) if d is not None]
-    return max(known) if known else None
-
-
 @dataclass(frozen=True)
 class RunInfo:
     run_id: int
@@ -73,7 +65,7 @@ def load_run_info(session: Session, run_id: int) -> RunInfo:
     if found is None:
         raise LookupError(f"no run with id {run_id}")
     run, model = found
-    return RunInfo(run_id=run.id, model=model.name, boundary=model_boundary(model), backend=run.backend,
+    return RunInfo(run_id=run.id, model=model.name, boundary=model.effective_boundary(), backend=run.backend,
                    language=run.language, rollouts=run.rollouts, status=run.status, created_at=run.created_at,
                    finished_at=run.finished_at, params=dict(run.params or {}))
 
@@ -195,7 +187,7 @@ def load_leaderboard(session: Session, *, models: Sequence[str] | None = None, l
         for t in session.execute(_attempts().where(Run.id.in_(run_ids))).all():
             by_run[t[2]].append(_row(t))
     audits = load_audits(session, sorted({m.name for m in model_of.values()}))
-    entries = [ModelEntry(name=model_of[gk[0]].name, boundary=model_boundary(model_of[gk[0]]),
+    entries = [ModelEntry(name=model_of[gk[0]].name, boundary=model_of[gk[0]].effective_boundary(),
                           rows=[row for r in runs for row in by_run[r.id]], protocol=labels[gk], pseudo=gk[2],
                           runs=tuple(r.id for r in runs), audits=audits.get(model_of[gk[0]].name, ()))
                for gk, runs in groups.items()]

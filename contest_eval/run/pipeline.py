@@ -77,10 +77,7 @@ class RunPlan:
 
 
 def boundary_of(model: Model) -> datetime | None:
-    from datetime import time as dtime, timezone
-
-    day = model.boundary or max((d for d in (model.cutoff, model.released) if d is not None), default=None)
-    return datetime.combine(day, dtime(23, 59, 59), tzinfo=timezone.utc) if day else None
+    return model.boundary_end()
 
 
 def _versions() -> dict[str, str]:

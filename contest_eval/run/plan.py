@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from contest_eval.db.catalog import latest_suite, list_problems
+from contest_eval.db.catalog import latest_suite, list_problems, model_named
 from contest_eval.db.models import Model, Problem
 from contest_eval.generate.backend import GenerationError, Sampling
 from contest_eval.generate.settings import ModelSettings, SettingsError, merge_settings
@@ -216,9 +216,8 @@ def identity_of(backend: str, model: Model, settings: ModelSettings, options: di
 
 
 def choose_problems(session: Session, model: Model, selection: Selection) -> ProblemChoice:
-    from contest_eval.run.pipeline import boundary_of
 
-    boundary = boundary_of(model)
+    boundary = model.boundary_end()
     if selection.slugs:
         # Exact problems (weekly batches): asked of the store directly, not filtered from every problem.
         query = (select(Problem).where(Problem.slug.in_(list(selection.slugs)))
@@ -240,10 +239,7 @@ def choose_problems(session: Session, model: Model, selection: Selection) -> Pro
 
 
 def find_model(session: Session, name: str) -> Model:
-    model = session.scalar(select(Model).where(Model.name == name))
-    if model is None:
-        raise PlanError(f"unknown model {name!r}; add it with: contest-eval models add")
-    return model
+    return model_named(session, name, PlanError)
 
 
 def plan_run(session: Session, model_name: str, ov: Overrides, selection: Selection,

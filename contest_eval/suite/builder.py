@@ -8,6 +8,11 @@ reported and fail the build; nothing is stored for a problem that failed.
 A recipe's brute-force solutions (``brute.*``) then vote on the agreed tests
 whose input is small (``brute_max_input``): a brute that answers differently
 fails the build, one that runs out of time on a test does not vote on it.
+
+An imported reference whose own signature is a different signature from the
+recipe's (LeetCode revised the problem after the source captured it) is set
+aside before judging and recorded as a revision mismatch: its CE or WA says
+nothing about the tests.  The recipe's own references are never set aside.
 """
 
 from __future__ import annotations
@@ -81,6 +86,7 @@ def build_problem(judge: Judge, recipe: ProblemRecipe, cases: list[TestCase], re
     inputs = [c.input for c in cases]
     spec = make_spec(recipe, inputs, [None] * len(inputs), BUILD_TIME_FACTOR)
     built = BuiltSuite(recipe.slug, [], recipe.compare, "", {})
+    references = _set_aside_revisions(recipe, references, built, progress)
     if not references:
         built.problems.append("no reference solution to learn the answers from")
         return built
@@ -144,6 +150,28 @@ def build_problem(judge: Judge, recipe: ProblemRecipe, cases: list[TestCase], re
         built.problems.append(f"only {len(built.tests)} tests, the recipe asks for at least {recipe.min_tests}")
     built.content_hash = content_hash(recipe.compare, built.tests, (recipe.time_limit_ms, recipe.memory_limit_mb))
     return built
+
+
+def _set_aside_revisions(recipe: ProblemRecipe, references: list[Solution], built: BuiltSuite,
+                         progress: Progress) -> list[Solution]:
+    """The references that take part: imported ones written for another revision are left out."""
+    from contest_eval.problems.metadata import signature_disagreement
+    from contest_eval.problems.signature import metadata_from_code
+
+    if not recipe.metadata or recipe.kind == "stdin":
+        return references
+    name = recipe.metadata.get("name") if isinstance(recipe.metadata, dict) else None
+    own_files = {(r.path, r.language) for r in recipe.references}
+    kept = []
+    for ref in references:
+        theirs = None if (ref.path, ref.language) in own_files else metadata_from_code(ref.language, ref.code, name)
+        why = signature_disagreement(recipe.metadata, theirs) if theirs is not None else None
+        if why is None:
+            kept.append(ref)
+            continue
+        built.references[ref.name] = {"language": ref.language, "verdict": "revision mismatch", "why": why}
+        progress(f"{recipe.slug}: {ref.name} ({ref.language}) left out: written for another revision ({why})")
+    return kept
 
 
 # Verdicts that mean "too slow or too big for a brute": it does not vote.
