@@ -188,7 +188,12 @@ def judge_all(jobs: list[dict[str, Any]], workers: int, out: Path | None, batch:
         return rows
 
     size = max(1, batch)
-    ordered = sorted(jobs, key=lambda j: list(EXT).index(j["lang"]))  # stable: one language per batch, mostly
+    # Problems in a seeded random order, each with all its languages: a run stopped early has
+    # judged a random sample in every language (re-report it with --results).
+    order = sorted({j["slug"] for j in jobs})
+    random.Random(len(order)).shuffle(order)
+    rank = {slug: i for i, slug in enumerate(order)}
+    ordered = sorted(jobs, key=lambda j: rank[j["slug"]])
     groups = [ordered[i:i + size] for i in range(0, len(ordered), size)]
     with ThreadPoolExecutor(workers) as pool:
         rows = [row for part in pool.map(chunk, groups) for row in part]

@@ -103,3 +103,13 @@ def test_tokens_split_on_ascii_whitespace_only():
     tokens = parse_policy("tokens")
     assert not check_tokens("a b", "a\u3000b", tokens).ok
     assert check_tokens("a  b\n", "a b", tokens).ok and check_tokens("1\r\n2", "1 2", tokens).ok
+
+
+def test_tokens_nocase_accepts_words_in_any_case_and_nothing_else():
+    # Codeforces: "You can output YES and NO in any case (for example, yEs will be recognized as a positive answer)".
+    assert ok("tokens_nocase", "YES\n3\nNO", "yEs 3\nno", kind="stdin")
+    assert not ok("tokens", "YES", "yes", kind="stdin")
+    assert not ok("tokens_nocase", "YES", "NO", kind="stdin")
+    assert not ok("tokens_nocase", "3", "3.0", kind="stdin")  # numbers stay exact
+    assert not ok("tokens_nocase", "ab1", "AB1", kind="stdin")  # only words of letters
+    assert not ok("tokens_nocase", "Straße", "STRASSE", kind="stdin")  # ASCII letters only

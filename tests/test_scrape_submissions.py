@@ -86,6 +86,10 @@ def test_pure_parsers() -> None:
         ["cpp", "cpp", "python3", "python3", "java", "go", "rust", "javascript", None, None]
     with pytest.raises(ScrapeError):
         parse_status({"status": "OK", "result": {}}, "A")
+    # Malformed entries cost themselves only.
+    odd = [{"problem": "A", "author": {}}, {"problem": {"index": "A"}, "author": {"members": 7}}, "x",
+           {**payload["result"][-2], "id": "not a number"}]
+    assert [s.submission_id for s in parse_status({"status": "OK", "result": odd + payload["result"]}, "A")] == [318000001]
 
 
 def test_leetcode_ranking_lists_submission_ids_but_no_code() -> None:
@@ -95,3 +99,37 @@ def test_leetcode_ranking_lists_submission_ids_but_no_code() -> None:
     assert not any(hasattr(s, "code") for s in subs)
     with pytest.raises(ScrapeError):
         parse_leetcode_ranking({"total_rank": []})
+
+
+def test_one_status_read_serves_every_problem_of_the_contest(scraper: SubmissionScraper, server: ScrapeServer) -> None:
+    assert [s.submission_id for s in scraper.accepted(2101, "A")] == [318000001]
+    assert [s.submission_id for s in scraper.accepted(2101, "B", languages=("cpp",))] == [318000003]
+    assert len(server.hits("/api/contest.status")) == 1
+
+
+def test_weekly_references_go_through_the_contest_source_and_skip_what_cannot_be_read(server: ScrapeServer) -> None:
+    """The weekly job's references: the source's own client and base URL; a 403 page, a hidden
+    source and an unreadable submission list are skipped with a logged reason, never raised."""
+    from contest_eval.run.weekly_refs import SubmissionReferences
+    from contest_eval.scrape.source import ContestSource
+    from contest_eval.suite.store import ProblemKey
+
+    server.route("/contest/2101/submission/318000005", Reply.html("<html>Forbidden</html>", status=403))
+    src = ContestSource("codeforces", server.base_url, min_interval=0.0)
+    logged: list[str] = []
+    refs = SubmissionReferences({"codeforces": src}, limit=3, log=logged.append)
+    found, skipped = refs(ProblemKey("codeforces", "2101B", "2101", "B"))
+    assert [(r.origin, r.author, r.language, r.name) for r in found] == [
+        ("codeforces", "codeforces:cpp_main", "cpp", "cpp_main-318000003")]
+    assert skipped[0].startswith("submission 318000005: ") and "403" in skipped[0]
+    assert skipped[1] == "submission 318000000: the page shows no source"
+    assert any(line.startswith("2101B: submission skipped: 318000005: ") for line in logged)
+    assert refs(ProblemKey("codeforces", "2101B", "2101", "B")) == (found, skipped)  # asked once per job
+    assert len(server.hits("/api/contest.status")) == 1
+
+    server.route("/api/contest.status", Reply(200, {"Content-Type": "application/json"}, '{"status": "OK", "result": [{"id'))
+    fresh = ContestSource("codeforces", server.base_url, min_interval=0.0)  # the first one keeps its good list
+    found, skipped = SubmissionReferences({"codeforces": fresh}, log=logged.append)(ProblemKey("codeforces", "2101A", "2101", "A"))
+    assert found == [] and len(skipped) == 1 and "contest 2101 submissions: truncated/invalid JSON" in skipped[0]
+    leetcode = ContestSource("leetcode", server.base_url, min_interval=0.0)
+    assert SubmissionReferences({"leetcode": leetcode})(ProblemKey("leetcode", "two-sum", "weekly-contest-1", "1")) == ([], [])

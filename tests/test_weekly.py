@@ -213,6 +213,54 @@ def test_dry_run_prints_the_plan_and_stores_nothing(tmp_path: Path) -> None:
     assert _counts(db) == before
 
 
+def test_drafting_is_on_by_default_and_off_with_no_drafts_and_a_dry_run_writes_nothing(tmp_path: Path) -> None:
+    db = _store(tmp_path)
+    empty = tmp_path / "no-recipes"
+    empty.mkdir()
+    with ScrapeServer() as srv:
+        _serve_week(srv)
+        drafted = _weekly(db, srv, "--dry-run", "--json", recipes=empty)
+        assert drafted.returncode == 0, drafted.stderr[-2000:]
+        assert set(json.loads(drafted.stdout)["suites"].values()) == {"would draft"}
+        off = _weekly(db, srv, "--dry-run", "--json", "--no-drafts", recipes=empty)
+        assert off.returncode == 0, off.stderr[-2000:]
+        assert set(json.loads(off.stdout)["suites"].values()) == {"would wait (no recipe)"}
+    # No drafts/ folder and no lock file: a dry run writes nothing at all.
+    assert not (tmp_path / "drafts").exists() and not (tmp_path / "weekly.db.weekly.lock").exists()
+    both = cli("--db", str(db), "weekly", "--drafts", str(tmp_path / "d"), "--no-drafts")
+    assert both.returncode == 2 and "--drafts and --no-drafts exclude each other" in both.stderr
+
+
+def test_a_second_weekly_on_the_same_store_exits_4_while_the_first_holds_the_lock(tmp_path: Path) -> None:
+    """Two real processes: the first stalls on a slow contest listing while holding the lock."""
+    db = tmp_path / "weekly.db"
+    lock = tmp_path / "weekly.db.weekly.lock"
+    empty = {"status": "OK", "result": []}
+    with ScrapeServer() as srv:
+        srv.route("/api/contest.list", Reply.json(empty, delay_s=120))
+        args = [EXE, "--db", str(db), "weekly", "--platform", "codeforces", "--base-url", srv.base_url, "--min-interval", "0",
+                "--no-drafts"]
+        holder = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+        try:
+            deadline = time.monotonic() + 120
+            while not srv.hits("/api/contest.list") and time.monotonic() < deadline and holder.poll() is None:
+                time.sleep(0.1)
+            assert srv.hits("/api/contest.list") and holder.poll() is None, "the first weekly never reached the listing"
+            second = cli(*args[1:], env=WIDE)
+            assert second.returncode == 4, second.stderr[-2000:]
+            assert second.stderr.strip() == f"error: another weekly run holds {lock} (pid {holder.pid})"
+            assert second.stdout == "" and len(srv.hits("/api/contest.list")) == 1  # it did nothing at all
+        finally:
+            os.killpg(holder.pid, signal.SIGKILL)
+            holder.wait()
+        # The kernel released the killed holder's lock: the next run goes ahead.
+        srv.route("/api/contest.list", Reply.json(empty))
+        third = cli(*args[1:], "--json")
+        assert third.returncode == 0, third.stderr[-2000:]
+        assert json.loads(third.stdout)["status"] == "nothing-new"
+    assert lock.read_text().strip().isdigit()
+
+
 def test_bad_options_are_one_line_errors(tmp_path: Path) -> None:
     db = tmp_path / "x.db"
     out = cli("--db", str(db), "weekly", "--platform", "mars")
@@ -221,3 +269,5 @@ def test_bad_options_are_one_line_errors(tmp_path: Path) -> None:
     assert out.returncode == 2 and "--base-url" in out.stderr and "Traceback" not in out.stderr
     shown = " ".join(cli("weekly", "--help", env={"COLUMNS": "300"}).stdout.split())
     assert "3 some new problems still wait" in shown and "--dry-run" in shown
+    assert "4 another weekly job holds the store's lock" in shown
+    assert "drafts/ next to the --db file" in shown and "--no-drafts" in shown and "--submissions" in shown

@@ -21,7 +21,7 @@ from contest_eval.problems.record import ContestRecord, Example, ProblemRecord
 from contest_eval.problems.statement import html_to_text
 from contest_eval.suite.builder import TestCase, build_problem, validate_problem
 from contest_eval.suite.recipe import ProblemRecipe, RecipeError, load_suite
-from contest_eval.suite.store import keep_references, stored_solutions
+from contest_eval.suite.store import ProblemKey, keep_references, stored_solutions
 
 app = typer.Typer(help="Build and validate hidden-test suites from recipes.", no_args_is_help=True)
 
@@ -177,6 +177,20 @@ def validate(
         raise typer.Exit(1)
 
 
+def _submission_references(platform: str, base_url: str | None, limit: int) -> Any:
+    """``suite draft --submissions N``: the contest's accepted submissions, as ``weekly`` reads them
+    (skipped ones are named on stderr); None when not asked for."""
+    if not limit:
+        return None
+    from contest_eval.run.weekly_refs import SubmissionReferences
+    from contest_eval.scrape.source import PLATFORMS, ContestSource
+
+    if platform not in PLATFORMS:
+        fail(f"--submissions: unknown platform {platform!r} (choose from {', '.join(PLATFORMS)})")
+    return SubmissionReferences({platform: ContestSource(platform, base_url)}, limit,
+                                log=lambda line: err_console.print(line, markup=False, highlight=False))
+
+
 # Exit code when every problem was drafted but some still wait (for references, a
 # hand-written generator or a checker): a scheduler retries later.
 EXIT_WAITING = 3
@@ -189,6 +203,8 @@ def draft(
     doocs: Path | None = typer.Option(None, "--doocs", help="A doocs clone (or folder of per-problem folders) for references."),
     platform: str = typer.Option("leetcode", "--platform", help="Platform of the slugs."),
     language: list[str] = typer.Option([], "--language", "-l", help="Keep only references in these judge languages (repeatable)."),
+    submissions: int = typer.Option(0, "--submissions", min=0, help="Also read up to N accepted contest submissions per problem (distinct authors; Codeforces shows their code) as references."),
+    base_url: str | None = typer.Option(None, "--base-url", help="With --submissions: a mirror or local replay server instead of the platform's site."),
     as_json: bool = typer.Option(False, "--json", help="Print the drafts as JSON."),
 ) -> None:
     """Draft recipes from statements: constraints → generator, references from every source.
@@ -212,9 +228,12 @@ def draft(
                 fail(f"problem {platform}/{slug} is not in the store")
             problems.append(row)
         errors = []
+        fetch = _submission_references(platform, base_url, submissions)
         for row in problems:
+            extra = fetch(ProblemKey(row.platform, row.slug, row.contest.slug if row.contest else None,
+                                     row.contest_index))[0] if fetch else None
             try:
-                result = draft_recipe(session, row, out, doocs, None, languages=tuple(language) or None)
+                result = draft_recipe(session, row, out, doocs, extra, languages=tuple(language) or None)
             except DraftError as exc:  # nothing was written for this problem; the others go on
                 errors.append(str(exc))
                 continue

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextC
 from contest_eval.cli.executor import EXECUTOR_OPTION, RAY_ADDRESS_OPTION, Executor, make_judge
 from contest_eval.cli.output import console, emit_json, err_console, fail, parse_day, state
 from contest_eval.run.weekly import EXIT_WAITING, WeeklyResult
+from contest_eval.run.weekly_lock import EXIT_LOCKED
+from contest_eval.run.weekly_refs import DEFAULT_SUBMISSIONS
 from contest_eval.scrape.source import PLATFORMS
 
 
@@ -57,7 +60,11 @@ def weekly(
     platform: list[WeeklyPlatform] = typer.Option([WeeklyPlatform.leetcode], "--platform",
                                                   help="Platforms to scrape (repeatable; default: LeetCode weekly and biweekly)."),
     recipes: list[Path] = typer.Option([], "--recipes", help="Suite recipe folder with <slug>/ problem.toml, gen.py and ref.* (repeatable)."),
-    drafts: Path | None = typer.Option(None, "--drafts", help="Draft a recipe here (suite draft: generator from the statement, references from the store and --doocs) for a new problem no --recipes folder covers."),
+    drafts: Path | None = typer.Option(None, "--drafts", show_default="drafts/ next to the --db file",
+                                       help="Draft a recipe here (suite draft: generator from the statement; references from the store, --doocs and the contest's accepted submissions) for a new problem no --recipes folder covers."),
+    no_drafts: bool = typer.Option(False, "--no-drafts", help="Draft nothing: a problem without a --recipes folder waits."),
+    submissions: int = typer.Option(DEFAULT_SUBMISSIONS, "--submissions", min=0,
+                                    help="Accepted submissions (distinct authors, judge languages) read per drafted Codeforces problem as references; 0 reads none."),
     doocs: Path | None = typer.Option(None, "--doocs", help="A local clone of doocs/leetcode: more references for drafted recipes."),
     page: Path | None = typer.Option(None, "--page", help="Write the leaderboard page (one self-contained HTML file) here."),
     since: str | None = typer.Option(None, "--since", help="Contests starting at or after this UTC date (default: where the last finished weekly run ended; the first covers 7 days)."),
@@ -73,34 +80,51 @@ def weekly(
     """Scrape new contests, build their suites, run every registered model with its stored settings, write the page.
 
     Idempotent and resumable: a second run does nothing new; a killed run is
-    finished by the next. Exit codes: 0 done (or nothing new); 3 some new problems
-    still wait for references or a generator (listed with why; retry later,
-    e.g. from cron); 1 a step failed; 2 a usage error.
+    finished by the next. One job per store at a time: a job holds a lock next to
+    the database file while it runs. Exit codes: 0 done (or nothing new); 3 some
+    new problems still wait for references or a generator (listed with why; retry
+    later, e.g. from cron); 4 another weekly job holds the store's lock (nothing
+    done; retry later); 1 a step failed; 2 a usage error.
     """
-    from contest_eval.db.engine import open_store
-    from contest_eval.run.weekly import WeeklyError, WeeklyOptions, run_weekly
+    from contest_eval.run.weekly import WeeklyOptions
+    from contest_eval.run.weekly_lock import WeeklyLocked, default_drafts, weekly_lock
 
+    if no_drafts and drafts is not None:
+        fail("--drafts and --no-drafts exclude each other")
     platforms = list(dict.fromkeys(p.value for p in platform))
     opts = WeeklyOptions(platforms=tuple(platforms), base_urls=_base_urls(base_url, platforms), recipes=tuple(recipes),
-                         drafts=drafts, doocs=doocs,
+                         drafts=None if no_drafts else drafts or default_drafts(state["db"]), doocs=doocs,
+                         submissions=submissions,
                          page=page, since=parse_day(since, "--since"), min_interval=min_interval, archive=archive,
                          judge_workers=judge_workers, dry_run=dry_run)
     missing = [str(r) for r in [*recipes, *([doocs] if doocs else [])] if not r.is_dir()]
     if missing:
         fail(f"no such folder: {', '.join(missing)}")
-    _, factory = open_store(state["db"])
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=err_console, transient=True, disable=not err_console.is_terminal) as progress:
-        try:
-            result = run_weekly(factory, opts, lambda: make_judge(executor, ray_address), _RichReporter(progress))
-        except WeeklyError as exc:
-            fail(f"{exc} (everything stored so far stays; re-run to resume)", 1)
+    try:
+        # A dry run stores and writes nothing (no lock file either), so it needs no lock.
+        with nullcontext() if dry_run else weekly_lock(state["db"]):
+            result = _run(opts, executor, ray_address)
+    except WeeklyLocked as exc:
+        fail(str(exc), EXIT_LOCKED)
     if as_json:
         emit_json(result.to_json())
     else:
         _print(result)
     if result.exit_code:
         raise typer.Exit(result.exit_code)
+
+
+def _run(opts: Any, executor: Executor, ray_address: str | None) -> WeeklyResult:
+    from contest_eval.db.engine import open_store
+    from contest_eval.run.weekly import WeeklyError, run_weekly
+
+    _, factory = open_store(state["db"])
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=err_console, transient=True, disable=not err_console.is_terminal) as progress:
+        try:
+            return run_weekly(factory, opts, lambda: make_judge(executor, ray_address), _RichReporter(progress))
+        except WeeklyError as exc:
+            fail(f"{exc} (everything stored so far stays; re-run to resume)", 1)
 
 
 def _print(r: WeeklyResult) -> None:

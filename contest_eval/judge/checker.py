@@ -28,7 +28,7 @@ class CompareError(ValueError):
 
 @dataclass(frozen=True)
 class Policy:
-    name: str  # exact | unordered | unordered_nested | float | tokens | custom
+    name: str  # exact | unordered | unordered_nested | float | tokens | tokens_nocase | custom
     abs_tol: float = DEFAULT_FLOAT_TOL
     rel_tol: float = DEFAULT_FLOAT_TOL
     checker: str | None = None
@@ -43,7 +43,7 @@ class Check:
 def parse_policy(text: str) -> Policy:
     if not isinstance(text, str):
         raise CompareError(f"compare must be a string, got {text!r}")
-    if text in ("exact", "unordered", "unordered_nested", "tokens"):
+    if text in ("exact", "unordered", "unordered_nested", "tokens", "tokens_nocase"):
         return Policy(text)
     if text.startswith("custom:") and len(text) > 7:
         return Policy("custom", checker=text[7:])
@@ -63,7 +63,7 @@ def parse_policy(text: str) -> Policy:
             else:
                 rel_tol = tol
         return Policy("float", abs_tol, rel_tol)
-    raise CompareError(f"unknown compare policy {text!r} (exact, unordered, unordered_nested, float(abs=…,rel=…), tokens, custom:PATH)")
+    raise CompareError(f"unknown compare policy {text!r} (exact, unordered, unordered_nested, float(abs=…,rel=…), tokens, tokens_nocase, custom:PATH)")
 
 
 class Int(str):
@@ -194,6 +194,10 @@ def check_tokens(expected_text: str, actual_text: str, policy: Policy) -> Check:
     for i, (e, a) in enumerate(zip(exp, act)):
         if e == a:
             continue
+        # "Output YES or NO in any case": a word of ASCII letters matches in any letter case;
+        # numbers and every other token stay exact.
+        if policy.name == "tokens_nocase" and e.isascii() and e.isalpha() and e.lower() == a.lower():
+            continue
         if policy.name == "float":
             ev, av = _num(e), _num(a)
             if ev is not None and av is not None and _close(av, ev, policy):
@@ -228,6 +232,6 @@ def check(policy: Policy, kind: str, expected: str, actual: str, test_input: str
         if not path.is_absolute() and base_dir is not None:
             path = base_dir / path
         return run_custom(path, test_input, expected, actual)
-    if kind == "stdin" or policy.name == "tokens":
+    if kind == "stdin" or policy.name in ("tokens", "tokens_nocase"):
         return check_tokens(expected, actual, policy)
     return check_value(expected, actual, policy)

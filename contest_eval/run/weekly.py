@@ -8,7 +8,9 @@ is finished by the next:
 
 * scraping upserts (a contest is added to the row's plan only once all of its
   problems are stored);
-* a suite is built only for a problem that has none;
+* a suite is built only for a problem that has none; a problem without a
+  recipe is drafted (``drafts``), with a few of the contest's accepted
+  submissions as references where the platform shows them (``weekly_refs.py``);
 * batches are planned once and stored, so a resumed batch has the same
   problems, hence the same run fingerprint, and the pipeline resumes the run;
 * the row is ``finished`` only when every new problem is judged or skipped,
@@ -16,7 +18,8 @@ is finished by the next:
   (the next invocation retries those), ``failed`` when a batch failed.
 
 Nothing here prints: progress goes through a :class:`Reporter`, the result is
-a :class:`WeeklyResult`, and the CLI shell (``cli/weekly.py``) renders it.
+a :class:`WeeklyResult`, and the CLI shell (``cli/weekly.py``) renders it and
+holds the store's lock (``weekly_lock.py``) for the whole job.
 """
 
 from __future__ import annotations
@@ -35,6 +38,8 @@ from contest_eval.db.models import Contest, Model, Problem, Run, WeeklyRun, utcn
 from contest_eval.problems.record import ContestRecord, Rejected
 from contest_eval.scrape.source import ContestSource, SourceError, guarded
 from contest_eval.suite.store import SuiteOutcome, prepare_suite, recipe_folder
+from contest_eval.run.weekly_board import leaderboard_ranks, rank_moves, write_page
+from contest_eval.run.weekly_refs import DEFAULT_SUBMISSIONS, SubmissionReferences
 from contest_eval.run.plan import Overrides, PlanError, Selection, make_backend, plan_run, record_engine, stored_settings
 
 EXIT_WAITING = 3  # some new problems still wait for references or a generator: retry later
@@ -63,6 +68,7 @@ class WeeklyOptions:
     base_urls: dict[str, str] = field(default_factory=dict)  # platform -> mirror or local replay server
     recipes: tuple[Path, ...] = ()  # suite recipe folders (suite.toml + <slug>/ with gen.py and references)
     drafts: Path | None = None  # where recipes are drafted for problems without one (None: no drafting)
+    submissions: int = DEFAULT_SUBMISSIONS  # accepted contest submissions per drafted problem (Codeforces)
     doocs: Path | None = None  # a doocs/leetcode clone: more references for drafts
     page: Path | None = None
     since: datetime | None = None  # overrides "since the last finished weekly run"
@@ -145,25 +151,6 @@ def new_problems(session: Session, contests: list[list[str]]) -> list[Problem]:
     return list(session.scalars(query))
 
 
-def leaderboard_ranks(session: Session) -> dict[str, dict[str, Any]]:
-    """Rank of every ranked leaderboard row (model and protocol) by clean acceptance."""
-    from contest_eval.report import leaderboard as lb, queries
-
-    data = queries.load_leaderboard(session)
-    if not data.entries:
-        return {}
-    board = lb.build_leaderboard(data.entries, lb.make_windows(data.entries, "month"), "month")
-    rows = [r for r in board.rows if not r.pseudo and r.total.n]
-    rows.sort(key=lambda r: (-(r.total.rate or 0.0), r.name))
-    return {f"{r.name} [{r.protocol}]": {"rank": i + 1, "accepted": r.total.successes, "n": r.total.n}
-            for i, r in enumerate(rows)}
-
-
-def rank_moves(before: dict[str, dict[str, Any]], after: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
-    return [{"row": key, "before": (before.get(key) or {}).get("rank"), "after": now["rank"],
-             "accepted": now["accepted"], "n": now["n"]} for key, now in sorted(after.items(), key=lambda kv: kv[1]["rank"])]
-
-
 def _models_to_run(session: Session, ready: list[tuple[str, datetime | None]],
                    result: WeeklyResult) -> list[tuple[str, str, list[str]]]:
     """(model, language, problems after its boundary) for every model with a stored backend."""
@@ -225,7 +212,8 @@ def run_weekly(factory: sessionmaker[Session], opts: WeeklyOptions, make_judge: 
         result.weekly = row.id
     for src, rec in listed:
         _scrape_contest(factory, src, rec, result, rep)
-    return _finish_job(factory, result, opts, make_judge, rep)
+    refs = SubmissionReferences({src.platform: src for src in sources}, opts.submissions, log=rep.line)
+    return _finish_job(factory, result, opts, make_judge, rep, refs)
 
 
 def _scrape_contest(factory: sessionmaker[Session], src: ContestSource, rec: ContestRecord, result: WeeklyResult,
@@ -249,7 +237,7 @@ def _scrape_contest(factory: sessionmaker[Session], src: ContestSource, rec: Con
 
 
 def _finish_job(factory: sessionmaker[Session], result: WeeklyResult, opts: WeeklyOptions,
-                make_judge: Callable[[], Any], rep: Reporter) -> WeeklyResult:
+                make_judge: Callable[[], Any], rep: Reporter, refs: SubmissionReferences) -> WeeklyResult:
     judge: Any = None
 
     def get_judge() -> Any:
@@ -267,7 +255,7 @@ def _finish_job(factory: sessionmaker[Session], result: WeeklyResult, opts: Week
     ready: list[str] = []
     for pid, slug in ids:
         outcome: SuiteOutcome = prepare_suite(factory, pid, opts.recipes, opts.drafts, opts.doocs,
-                                               get_judge, rep.line, opts.judge_workers)
+                                               get_judge, rep.line, opts.judge_workers, refs)
         result.suites[slug] = outcome.status
         if outcome.status in ("built", "ready"):
             ready.append(slug)
@@ -353,24 +341,6 @@ def _close(factory: sessionmaker[Session], result: WeeklyResult, opts: WeeklyOpt
         row.finished_at = utcnow() if result.status == "finished" else None
         row.summary = result.to_json()
     return result
-
-
-def write_page(session: Session, path: Path) -> Path:
-    """The leaderboard page (report/page.py's slider page; the plain HTML leaderboard without it)."""
-    try:
-        from contest_eval.report.page import write_leaderboard_page
-    except ImportError:
-        write_leaderboard_page = None
-    if write_leaderboard_page is not None:
-        try:
-            return write_leaderboard_page(path, session)
-        except ValueError:
-            pass  # nothing finished yet: the plain page says so
-    from contest_eval.report import leaderboard as lb, queries, render
-
-    data = queries.load_leaderboard(session)
-    board = lb.build_leaderboard(data.entries, lb.make_windows(data.entries, "month"), "month") if data.entries else None
-    return render.write_html(path, title="contest-eval leaderboard", leaderboard=board)
 
 
 def _describe(factory: sessionmaker[Session], listed: list[tuple[ContestSource, ContestRecord]], done: set[tuple[str, ...]],

@@ -1,5 +1,7 @@
-"""A platform's contests behind two calls: which contests ended in a window, and
-one contest with its problems (the scheduled jobs' view of the scrapers)."""
+"""A platform's contests behind three calls: which contests ended in a window, one
+contest with its problems, and a problem's accepted submissions with their source
+(the scheduled jobs' view of the scrapers).  All three share one polite client, so
+the submissions go through the same pacing, archive and base URL as the contest."""
 
 from __future__ import annotations
 
@@ -38,6 +40,8 @@ class ContestSource:
             interval = min_interval
             client.interval_for = lambda host: interval  # type: ignore[method-assign]
         self.platform = platform
+        self.client = client
+        self._submissions: Any = None
         if platform == "leetcode":
             from contest_eval.scrape.leetcode import LeetCodeScraper
 
@@ -67,6 +71,20 @@ class ContestSource:
         if isinstance(tasks, Rejected):
             raise SourceError(f"atcoder contest {slug}: {tasks.reason}")
         return tasks.contest, list(self.scraper.problems(slug))
+
+
+    def submissions(self, contest: str, index: str, limit: int,
+                    languages: tuple[str, ...] | None = None) -> tuple[list[Any], list[str]]:
+        """Up to ``limit`` accepted submissions (``scrape.submissions.AcceptedSubmission``, by
+        distinct authors, with code) to one problem, and what was skipped with why.  Only
+        Codeforces shows other people's code without a login; elsewhere there are none."""
+        if self.platform != "codeforces":
+            return [], [f"{self.platform} does not publish accepted submissions' code"]
+        if self._submissions is None:
+            from contest_eval.scrape.submissions import SubmissionScraper
+
+            self._submissions = SubmissionScraper(self.client, self.scraper.base_url)
+        return self._submissions.with_source(contest, index, limit, languages=languages)
 
 
 def guarded(what: str, fn: Callable[[], Any]) -> Any:

@@ -76,12 +76,16 @@ def parse_status(payload: Any, index: str, languages: tuple[str, ...] | None = N
     for sub in result:
         if not isinstance(sub, dict):
             continue
-        problem, author = sub.get("problem") or {}, sub.get("author") or {}
+        problem, author = sub.get("problem"), sub.get("author")
+        if not isinstance(problem, dict) or not isinstance(author, dict):
+            continue  # a malformed entry costs that entry, not the list
         if sub.get("verdict") != "OK" or sub.get("testset", "TESTS") != "TESTS" or problem.get("index") != index:
             continue
         if author.get("participantType") not in _PARTICIPANTS:
             continue
-        handles = "+".join(str(m.get("handle", "")) for m in author.get("members") or [] if isinstance(m, dict))
+        members = author.get("members")
+        handles = "+".join(str(m.get("handle", "")) for m in (members if isinstance(members, list) else [])
+                           if isinstance(m, dict))
         lang = judge_language(str(sub.get("programmingLanguage", "")))
         if not handles or lang is None or (languages and lang not in languages) or handles in authors:
             continue
@@ -109,21 +113,32 @@ class SubmissionScraper:
     def __init__(self, client: PoliteClient, base_url: str = "https://codeforces.com") -> None:
         self.client = client
         self.base_url = base_url.rstrip("/")
+        # One contest.status read serves every problem of the contest (the API allows
+        # one call per two seconds; a contest has up to ten problems).
+        self._status: dict[tuple[str, int], Any] = {}
+
+    def _status_payload(self, contest_id: int | str, count: int) -> Any:
+        key = (str(contest_id), count)
+        if key not in self._status:
+            url = f"{self.base_url}/api/contest.status"
+            params = {"contestId": str(contest_id), "from": "1", "count": str(count)}
+            try:
+                payload = self.client.get(url, params=params).json()
+            except HTTPStatusError as exc:  # a FAILED envelope comes with HTTP 400: its comment says why
+                try:
+                    payload = exc.response.json()
+                except ScrapeError:
+                    raise exc from None
+                if not (isinstance(payload, dict) and payload.get("status") == "FAILED"):
+                    raise
+            if not (isinstance(payload, dict) and payload.get("status") == "OK"):
+                return payload  # a failure is not kept: the next call asks again
+            self._status[key] = payload
+        return self._status[key]
 
     def accepted(self, contest_id: int | str, index: str, count: int = 2000,
                  languages: tuple[str, ...] | None = None) -> list[AcceptedSubmission]:
-        url = f"{self.base_url}/api/contest.status"
-        params = {"contestId": str(contest_id), "from": "1", "count": str(count)}
-        try:
-            payload = self.client.get(url, params=params).json()
-        except HTTPStatusError as exc:  # a FAILED envelope comes with HTTP 400: its comment says why
-            try:
-                payload = exc.response.json()
-            except ScrapeError:
-                raise exc from None
-            if not (isinstance(payload, dict) and payload.get("status") == "FAILED"):
-                raise
-        return parse_status(payload, index, languages)
+        return parse_status(self._status_payload(contest_id, count), index, languages)
 
     def with_source(self, contest_id: int | str, index: str, limit: int = 3, count: int = 2000,
                     languages: tuple[str, ...] | None = None) -> tuple[list[AcceptedSubmission], list[str]]:

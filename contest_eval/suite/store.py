@@ -5,6 +5,10 @@ the problem's recipe folder (``<recipes>/<slug>/``, else a draft written by
 ``suite draft``), generate inputs, judge every reference (the recipe's and the
 imported ones) and store the tests they agree on.  A problem that cannot be
 built yet says why, so a scheduler can retry later.
+
+A draft takes references from the store and doocs, plus whatever the caller's
+``FetchReferences`` finds for the problem (``weekly``: the contest's accepted
+submissions, ``run/weekly_refs.py``); the store module does no network I/O itself.
 """
 
 from __future__ import annotations
@@ -19,6 +23,20 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from contest_eval.db.catalog import latest_suite
 from contest_eval.db.models import Problem
+
+
+@dataclass(frozen=True)
+class ProblemKey:
+    """What identifies a problem on its platform (read from the store before any I/O)."""
+
+    platform: str
+    slug: str
+    contest: str | None
+    index: str | None
+
+
+# More references for a problem's draft, and what could not be read ("what: why").
+FetchReferences = Callable[[ProblemKey], tuple[list[Any], list[str]]]
 
 
 @dataclass
@@ -58,7 +76,8 @@ def keep_references(session: Session, problem: Problem, recipe: Any) -> None:
             row.code = sol.code
 
 
-def _draft(factory: sessionmaker[Session], problem_id: int, drafts: Path, doocs: Path | None) -> tuple[Path | None, str]:
+def _draft(factory: sessionmaker[Session], problem_id: int, drafts: Path, doocs: Path | None,
+           extra: list[Any], skipped: list[str]) -> tuple[Path | None, str]:
     """A recipe drafted from the statement and the references there are (``suite draft``)."""
     from contest_eval.suite.draft import DraftError, draft_recipe
 
@@ -67,17 +86,20 @@ def _draft(factory: sessionmaker[Session], problem_id: int, drafts: Path, doocs:
         assert problem is not None
         list(problem.references)
         try:
-            result = draft_recipe(s, problem, drafts, doocs)
+            result = draft_recipe(s, problem, drafts, doocs, extra)
         except DraftError as exc:
             return None, f"cannot be drafted: {exc}"
     if result.recipe_dir is None:
-        return None, f"draft in {result.draft_dir} waits: {result.waiting}"
+        unread = f"; skipped: {'; '.join(skipped[:3])}" if skipped else ""
+        return None, f"draft in {result.draft_dir} waits: {result.waiting}{unread}"
     return result.recipe_dir, ""
 
 
 def prepare_suite(factory: sessionmaker[Session], problem_id: int, recipes: tuple[Path, ...], drafts: Path | None,
-                  doocs: Path | None, get_judge: Callable[[], Any], log: Callable[[str], None], workers: int) -> SuiteOutcome:
-    """A suite for one new problem: the stored one, or one built from its recipe now."""
+                  doocs: Path | None, get_judge: Callable[[], Any], log: Callable[[str], None], workers: int,
+                  fetch_references: FetchReferences | None = None) -> SuiteOutcome:
+    """A suite for one new problem: the stored one, or one built from its recipe now.
+    ``fetch_references`` is asked only when the problem is drafted."""
     import tempfile
 
     from contest_eval.db.models import Suite, SuiteTest
@@ -88,6 +110,8 @@ def prepare_suite(factory: sessionmaker[Session], problem_id: int, recipes: tupl
         problem = s.get(Problem, problem_id)
         assert problem is not None
         slug = problem.slug
+        key = ProblemKey(problem.platform, slug, problem.contest.slug if problem.contest is not None else None,
+                         problem.contest_index)
         if latest_suite(s, problem_id) is not None:
             return SuiteOutcome("ready")
         if problem.paid_only or not problem.statement_text:
@@ -98,9 +122,10 @@ def prepare_suite(factory: sessionmaker[Session], problem_id: int, recipes: tupl
     if folder is None:
         if drafts is None:
             return SuiteOutcome("waiting", "no recipe: no generator and no references yet (add <recipes>/"
-                                           f"{slug}/ with problem.toml, gen.py and ref.*, or pass --drafts DIR)")
+                                           f"{slug}/ with problem.toml, gen.py and ref.*, or drop --no-drafts)")
         # Drafted afresh each time (a draft keeps files edited by hand): references may have arrived.
-        folder, why = _draft(factory, problem_id, drafts, doocs)
+        extra, skipped = fetch_references(key) if fetch_references is not None else ([], [])
+        folder, why = _draft(factory, problem_id, drafts, doocs, extra, skipped)
         if folder is None:
             return SuiteOutcome("waiting", why)
     try:

@@ -4,7 +4,11 @@
 (:mod:`.constraints`), writes a generator that samples from it with every
 input checked against the model (:mod:`.generator`, :mod:`.validity`), and
 gathers references from every source there is (:mod:`.references`).  The
-agreement rule of ``suite build`` then decides the tests.
+agreement rule of ``suite build`` then decides the tests.  stdin problems
+(Codeforces, AtCoder) are drafted from their Input section instead
+(:mod:`.stdin_recipe`: the format model of :mod:`.stdin_format` and
+:mod:`.stdin_atcoder`, sampled by :mod:`.stdin_generator`, re-read by
+:mod:`.stdin_validity`; plain-text statements are rebuilt by :func:`.stdin_recipe.text_to_html`).
 """
 
 from __future__ import annotations

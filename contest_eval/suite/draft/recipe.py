@@ -52,6 +52,7 @@ class DraftInput:
     time_limit_ms: int | None = None
     memory_limit_mb: int | None = None
     source: str = ""
+    statement_text: str = ""  # a stdin problem stored without HTML (imports) is drafted from its text
 
     @classmethod
     def from_problem(cls, problem: Any) -> "DraftInput":
@@ -63,7 +64,8 @@ class DraftInput:
                    contest=contest.slug if contest is not None else None, index=problem.contest_index,
                    difficulty=problem.difficulty, release_time=problem.release_time,
                    time_limit_ms=problem.time_limit_ms, memory_limit_mb=problem.memory_limit_mb,
-                   source=f"store: problem {problem.platform}/{problem.slug} (source {problem.source or 'unknown'})")
+                   source=f"store: problem {problem.platform}/{problem.slug} (source {problem.source or 'unknown'})",
+                   statement_text=getattr(problem, "statement_text", None) or "")
 
 
 @dataclass
@@ -120,8 +122,10 @@ def problem_toml(d: DraftInput, compare: str, seed: int, notes: list[str], self_
         lines += [f"source = {_toml(d.source or 'drafted')}",
                   f"licence = {_toml('statement as given; original problem (c) ' + d.platform)}",
                   f"statement = {_toml(d.statement_html)}"]
-    lines += [f"kind = {_toml(d.kind)}",
-              f"metadata = {_toml(json.dumps(d.metadata, separators=(',', ':')))}", f"compare = {_toml(compare)}",
+    lines.append(f"kind = {_toml(d.kind)}")
+    if d.kind != "stdin":  # a stdin problem has no metaData: its input is text
+        lines.append(f"metadata = {_toml(json.dumps(d.metadata, separators=(',', ':')))}")
+    lines += [f"compare = {_toml(compare)}",
               f"time_limit_ms = {d.time_limit_ms or DEFAULT_TIME_LIMIT_MS}", f"memory_limit_mb = {d.memory_limit_mb or 256}",
               f"seed = {seed}", f"min_tests = {MIN_TESTS}"]
     lines += [f"# {n}" for n in notes]
@@ -154,9 +158,14 @@ def gen_stub(model: Model) -> str:
 
 def draft_problem(d: DraftInput, out_dir: Path, refs: list[RefSource], self_contained: bool = True) -> DraftResult:
     """Write ``out_dir/<slug>/`` for one problem.  Raises DraftError (nothing written) when
-    the problem cannot be drafted at all: not a function problem, no metaData, no constraints."""
+    the problem cannot be drafted at all: not a function or stdin problem, no metaData, no
+    constraints (stdin: no Input section)."""
+    if d.kind == "stdin":
+        from contest_eval.suite.draft.stdin_recipe import draft_stdin  # it builds on this module's writers
+
+        return draft_stdin(d, out_dir, refs, self_contained)
     if d.kind != "function":
-        raise DraftError(f"{d.slug}: only function problems can be drafted (this one is {d.kind})")
+        raise DraftError(f"{d.slug}: only function and stdin problems can be drafted (this one is {d.kind})")
     try:
         meta = parse_metadata(d.metadata)
     except MetadataError as exc:
@@ -166,7 +175,7 @@ def draft_problem(d: DraftInput, out_dir: Path, refs: list[RefSource], self_cont
     except StatementError as exc:
         raise DraftError(f"{d.slug}: {exc}") from None
     comparison = comparison_for(html_to_text(d.statement_html), str(getattr(meta, "returns", "")))
-    seed = int(hashlib.sha256(d.slug.encode()).hexdigest()[:8], 16)
+    seed = draft_seed(d.slug)
     reasons: list[str] = []
     tests, dropped = 0, 0
     if model.unparsed:
@@ -178,37 +187,58 @@ def draft_problem(d: DraftInput, out_dir: Path, refs: list[RefSource], self_cont
             reasons.append(f"only {tests} valid inputs could be generated ({'; '.join(made.reasons[:3])})")
     if comparison.compare is None:
         reasons.append(f"answers are not unique ({comparison.flag}): needs a custom checker")
+    text = problem_toml(d, comparison.compare or "exact", seed, [f"reference: {r.label}" for r in refs], self_contained)
+    return write_draft(d, out_dir, refs, text, gen_stub(model) if model.unparsed else gen_py(model),
+                       Outcome(model.parsed, model.unparsed, reasons, tests, dropped))
+
+
+def draft_seed(slug: str) -> int:
+    return int(hashlib.sha256(slug.encode()).hexdigest()[:8], 16)
+
+
+@dataclass
+class Outcome:
+    """What drafting found, whatever the problem's kind."""
+
+    parsed: list[str]
+    unparsed: list[str]
+    reasons: list[str]  # why it cannot be built yet (references are added by write_draft)
+    tests: int = 0
+    dropped: int = 0
+
+
+def write_draft(d: DraftInput, out_dir: Path, refs: list[RefSource], toml_text: str, gen_text: str,
+                found: Outcome) -> DraftResult:
+    """Write the folder: problem.toml (or .draft while waiting), gen.py, reference files, draft.json."""
+    reasons = list(found.reasons)
     why_refs = enough(refs)
     if why_refs:
         reasons.append(why_refs)
-
     folder = out_dir / d.slug
     folder.mkdir(parents=True, exist_ok=True)
     if not (out_dir / "suite.toml").exists():
         (out_dir / "suite.toml").write_text(
             f"# {MARK}\nname = {_toml(out_dir.name)}\nplatform = {_toml(d.platform)}\n"
             f"description = {_toml('Suites drafted from statements and collected references')}\n", encoding="utf-8")
-    notes = [f"reference: {r.label}" for r in refs]
     ready, draft = folder / "problem.toml", folder / "problem.toml.draft"
-    text = problem_toml(d, comparison.compare or "exact", seed, notes, self_contained)
     hand_made = ready.exists() and not _mine(ready)
     if not hand_made:
         if reasons:
-            _write(draft, text)
+            _write(draft, toml_text)
             if ready.exists():
                 ready.unlink()  # a draft of ours that can no longer be built must not be
         else:
-            _write(ready, text)
+            _write(ready, toml_text)
             if draft.exists() and _mine(draft):
                 draft.unlink()
-    _write(folder / "gen.py", gen_stub(model) if model.unparsed else gen_py(model))
+    _write(folder / "gen.py", gen_text)
     for ref in refs:
         if not ref.stored:
             ext = load_language(ref.language).extension
             _write(folder / f"ref_{ref.name}.{ext}", ref.code)  # a reference keeps its bytes: no mark line
     (folder / "draft.json").write_text(json.dumps(
-        {"mark": MARK, "parsed": model.parsed, "unparsed": model.unparsed, "references": [r.label for r in refs],
-         "waiting": "; ".join(reasons) or None, "tests": tests, "dropped": dropped}, indent=1), encoding="utf-8")
+        {"mark": MARK, "parsed": found.parsed, "unparsed": found.unparsed, "references": [r.label for r in refs],
+         "waiting": "; ".join(reasons) or None, "tests": found.tests, "dropped": found.dropped}, indent=1), encoding="utf-8")
     buildable = hand_made or not reasons
-    return DraftResult(folder if buildable else None, model.parsed, model.unparsed, [r.label for r in refs],
-                       None if hand_made else ("; ".join(reasons) or None), folder, tests, dropped)
+    return DraftResult(folder if buildable else None, found.parsed, found.unparsed, [r.label for r in refs],
+                       None if hand_made else ("; ".join(reasons) or None), folder, found.tests, found.dropped)
