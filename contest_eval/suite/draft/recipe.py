@@ -176,20 +176,23 @@ def draft_problem(d: DraftInput, out_dir: Path, refs: list[RefSource], self_cont
         raise DraftError(f"{d.slug}: {exc}") from None
     comparison = comparison_for(html_to_text(d.statement_html), str(getattr(meta, "returns", "")))
     seed = draft_seed(d.slug)
-    reasons: list[str] = []
-    tests, dropped = 0, 0
-    if model.unparsed:
-        reasons.append(f"{len(model.unparsed)} constraint(s) not understood: gen.py is a stub to write by hand")
-    else:
-        made = generate(model, random.Random(seed))
-        tests, dropped = len(made.cases), made.dropped
-        if tests < MIN_TESTS:
-            reasons.append(f"only {tests} valid inputs could be generated ({'; '.join(made.reasons[:3])})")
+    tests, dropped, reasons = sample_inputs(generate, model, seed, "constraint(s)")
     if comparison.compare is None:
         reasons.append(f"answers are not unique ({comparison.flag}): needs a custom checker")
     text = problem_toml(d, comparison.compare or "exact", seed, [f"reference: {r.label}" for r in refs], self_contained)
     return write_draft(d, out_dir, refs, text, gen_stub(model) if model.unparsed else gen_py(model),
                        Outcome(model.parsed, model.unparsed, reasons, tests, dropped))
+
+
+def sample_inputs(sampler: Any, model: Any, seed: int, what: str) -> tuple[int, int, list[str]]:
+    """(inputs kept, inputs dropped, why the draft waits) for a parsed model; a model with
+    unparsed parts is not sampled: its gen.py is a stub."""
+    if model.unparsed:
+        return 0, 0, [f"{len(model.unparsed)} {what} not understood: gen.py is a stub to write by hand"]
+    made = sampler(model, random.Random(seed))
+    tests = len(made.cases)
+    short = [f"only {tests} valid inputs could be generated ({'; '.join(made.reasons[:3])})"] if tests < MIN_TESTS else []
+    return tests, made.dropped, short
 
 
 def draft_seed(slug: str) -> int:

@@ -13,15 +13,14 @@ from __future__ import annotations
 
 import html
 import json
-import random
 import re
 from pathlib import Path
 
 from contest_eval.problems.answers import comparison_for_stdin
 from contest_eval.problems.statement import html_to_text
 from contest_eval.suite.draft import expr
-from contest_eval.suite.draft.recipe import (MARK, MIN_TESTS, DraftError, DraftInput, DraftResult, Outcome, draft_seed,
-                                             gen_stub, problem_toml, write_draft)
+from contest_eval.suite.draft.recipe import (MARK, DraftError, DraftInput, DraftResult, Outcome, draft_seed, gen_stub,
+                                             problem_toml, sample_inputs, write_draft)
 from contest_eval.suite.draft.references import RefSource
 from contest_eval.suite.draft.stdin_atcoder import parse_atcoder
 from contest_eval.suite.draft.stdin_format import parse_codeforces
@@ -214,15 +213,7 @@ def draft_stdin(d: DraftInput, out_dir: Path, refs: list[RefSource], self_contai
     check_examples(model, d.examples)
     compare, why_compare = stdin_compare(d.statement_html or f"<p>{html.escape(d.statement_text)}</p>")
     seed = draft_seed(d.slug)
-    reasons: list[str] = []
-    tests, dropped = 0, 0
-    if model.unparsed:
-        reasons.append(f"{len(model.unparsed)} input line(s) or constraint(s) not understood: gen.py is a stub to write by hand")
-    else:
-        made = generate(model, random.Random(seed))
-        tests, dropped = len(made.cases), made.dropped
-        if tests < MIN_TESTS:
-            reasons.append(f"only {tests} valid inputs could be generated ({'; '.join(made.reasons[:3])})")
+    tests, dropped, reasons = sample_inputs(generate, model, seed, "input line(s) or constraint(s)")
     if compare is None:
         reasons.append(f"the output cannot be compared token by token ({why_compare}): needs a checker")
     notes = [f"reference: {r.label}" for r in refs] + ([f"compare: {why_compare}"] if compare and why_compare else [])
