@@ -197,16 +197,13 @@ def _decode(t: TypeRef, expr: str) -> str:
     return f"{_decoder(t)}({expr})"
 
 
+# Every main reads one test per line until stdin ends.
+_LOOP_HEAD = ["func main() {", "\tfor {", "\t\tceFirst, ceOk := ceLine()", "\t\tif !ceOk {", "\t\t\treturn", "\t\t}"]
+
+
 def _function_main(meta: FunctionMeta) -> list[str]:
     n = len(meta.params)
-    lines = [
-        "func main() {",
-        "\tfor {",
-        "\t\tceFirst, ceOk := ceLine()",
-        "\t\tif !ceOk {",
-        "\t\t\treturn",
-        "\t\t}",
-    ]
+    lines = list(_LOOP_HEAD)
     if n == 0:
         lines.append("\t\t_ = ceFirst")
     # Every line of the test is read and decoded before user code runs.
@@ -233,13 +230,7 @@ def _inferred_function_main(meta: FunctionMeta) -> list[str]:
     n = len(meta.params)
     reads = ["ceParse(ceFirst)"] + ["ceNext()"] * (n - 1) if n else []
     out = -1 if meta.output_param is None else meta.output_param
-    return [
-        "func main() {",
-        "\tfor {",
-        "\t\tceFirst, ceOk := ceLine()",
-        "\t\tif !ceOk {",
-        "\t\t\treturn",
-        "\t\t}",
+    return _LOOP_HEAD + [
         "\t\t_ = ceFirst",
         f"\t\tceArgs := []*ceJ{{{', '.join(reads)}}}",
         "\t\tceOut := &ceW{}",
@@ -255,13 +246,7 @@ def _args(params: tuple[Param, ...]) -> str:
 
 
 def _design_main(meta: DesignMeta) -> list[str]:
-    lines = [
-        "func main() {",
-        "\tfor {",
-        "\t\tceFirst, ceOk := ceLine()",
-        "\t\tif !ceOk {",
-        "\t\t\treturn",
-        "\t\t}",
+    lines = _LOOP_HEAD + [
         "\t\tceNames := ceArr(ceParse(ceFirst), ceStr)",
         "\t\tceCalls := ceArr(ceNext(), func(v *ceJ) []*ceJ { return ceArr(v, func(x *ceJ) *ceJ { return x }) })",
         "\t\tif len(ceNames) == 0 || len(ceCalls) != len(ceNames) {",
