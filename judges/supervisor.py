@@ -30,6 +30,9 @@ from supervisor_children import clean_scratch, kill_others, memfile, reset_scrat
 from supervisor_run import STDERR_CAP, Run  # noqa: E402
 
 PR_SET_DUMPABLE = 4
+# Plan env key (taken out before any child starts): the harness checks the
+# submission's syntax itself and reports it in a header line (PROTOCOL.md).
+SYNTAX_HEADER = "CE_SYNTAX_HEADER"
 
 NONCE = os.environ.pop("CE_NONCE", "")
 # In a batch, the item being judged: stamped on each of its frames.
@@ -118,8 +121,28 @@ def run_stdin(plan, env, keep, base):
             return
 
 
-def run_harness(plan, env, keep, base):
-    """All tests in one process (LeetCode semantics), restarted after a crash."""
+def read_header(run, first):
+    """The harness's syntax header: True (compiled), or the compiler's
+    message; None when the harness ended before writing one."""
+    if run.header is None:
+        return None
+    try:
+        head = json.loads(bytes(run.header).decode("utf-8"))
+        compiled, output = head["compiled"], head["output"]
+    except (ValueError, KeyError, TypeError):
+        raise RuntimeError("the harness wrote a malformed syntax header")
+    if compiled is True:
+        return True
+    if compiled is not False or not isinstance(output, str) or not first:
+        raise RuntimeError("the harness reported a compile error after compiling")
+    return output
+
+
+def run_harness(plan, env, keep, base, header=False):
+    """All tests in one process (LeetCode semantics), restarted after a crash.
+
+    With ``header`` the harness compiles the submission itself: a compile
+    error in its first start's header ends the plan as a failed compile."""
     lim = dict(plan["run_limits"], memory_kb=plan["memory_kb"])
     inputs = [data if data.endswith(b"\n") else data + b"\n" for data in load_inputs(plan, base)]
     budget = lim["cpu_ms"]
@@ -133,8 +156,14 @@ def run_harness(plan, env, keep, base):
             return
         run_lim = dict(lim, cpu_ms=budget, wall_ms=wall_left)
         before = oom_kills()
-        run = Run(plan["run"], env, run_lim, stdin_bytes=b"".join(inputs[i:]), results=True).wait()
+        run = Run(plan["run"], env, run_lim, stdin_bytes=b"".join(inputs[i:]), results=True, header=header).wait()
         kill_others()
+        compiled = read_header(run, i == 0) if header else True
+        if isinstance(compiled, str):
+            clean_scratch(keep)
+            emit({"event": "compile", "ok": False, "output": compiled[-STDERR_CAP:], "cpu_ms": run.cpu_ms,
+                  "wall_ms": run.wall_ms, "memory_kb": run.peak_kb})
+            return
         for payload, cpu, wall, peak in run.lines:
             if i >= len(inputs):
                 break
@@ -185,13 +214,14 @@ def run_plan(plan, base):
             shutil.copyfile(src, os.path.join("/work", name))
             os.chmod(os.path.join("/work", name), 0o644)
     env = dict(plan["env"])
+    header = env.pop(SYNTAX_HEADER, None) == "1"
     if compile_step(plan, env):
         kill_others()
         keep = scratch_snapshot()
         if plan["mode"] == "stdin":
             run_stdin(plan, env, keep, base)
         else:
-            run_harness(plan, env, keep, base)
+            run_harness(plan, env, keep, base, header)
 
 
 def run_batch(items):

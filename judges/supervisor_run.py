@@ -35,7 +35,8 @@ class Run:
     """One supervised process tree: feeds stdin, drains pipes, enforces limits
     on the container's cgroup figures less the supervisor's own share."""
 
-    def __init__(self, argv, env, limits, stdin_bytes=None, stdin_file=None, results=False, keep_stdout=None):
+    def __init__(self, argv, env, limits, stdin_bytes=None, stdin_file=None, results=False, keep_stdout=None,
+                 header=False):
         self.limits = limits
         self.keep_stdout = keep_stdout if keep_stdout is not None else STDOUT_KEEP
         self.stdout = bytearray()
@@ -44,6 +45,10 @@ class Run:
         self.result_buf = bytearray()
         self.result_total = 0
         self.lines = []  # (payload bytes, cpu_ms, wall_ms, peak_kb)
+        # With a syntax header (PROTOCOL.md) the first result line is the harness's
+        # own: kept apart, and its time stays with the first test, as before.
+        self.want_header = header
+        self.header = None
         self.killed_for = None
         pass_fds = ()
         res_r = res_w = None
@@ -139,7 +144,10 @@ class Run:
             while b"\n" in self.result_buf:
                 line, _, rest = bytes(self.result_buf).partition(b"\n")
                 self.result_buf = bytearray(rest)
-                self._mark_line(line)
+                if self.want_header:
+                    self.want_header, self.header = False, line
+                else:
+                    self._mark_line(line)
 
     def wait(self):
         lim = self.limits

@@ -7,7 +7,8 @@ expressions rather than values.  Those tests are flagged with a reason and
 left out of the suite, never guessed at.
 
 A problem whose statement admits several answers cannot be judged by exact
-match: "in any order" is judged order-insensitively, and "return any valid
+match: "in any order" is judged order-insensitively, and so is a list of
+sequences the statement asks "all" of without naming any order; "return any valid
 answer" is not judged at all (no suite), because that needs a
 problem-specific checker we do not have.  Decisions are read from the
 statement only; nothing is executed.
@@ -39,6 +40,14 @@ _ANY_ANSWER = re.compile(
 )
 # Phrases that read like "any answer" but pin one down ("return any ... smallest").
 _PINNED = re.compile(r"\b(?:lexicographically|smallest|largest|first|last|minimum|maximum)\b", re.I)
+# "Return all the shortest transformation sequences", "find all unique combinations",
+# "return an array of all the palindrome pairs": the answer is every object with
+# a property, i.e. a set of them.
+_ALL_OF = re.compile(r"\b(?:return|find)\s+all\b|\breturn\s+an?\s+(?:array|list)\s+of\s+all\b", re.I)
+# Any word that could give that set an order (conservative: "increasing" may
+# describe the objects rather than their order, and then the rule stays off).
+_ORDER_WORD = re.compile(r"\border(?:ed|ing)?\b|\bsort(?:ed)?\b|lexicograph|\bascending\b|\bdescending\b"
+                         r"|\bincreasing\b|\bdecreasing\b|\brank", re.I)
 
 
 @dataclass(frozen=True)
@@ -87,7 +96,20 @@ def comparison_for(statement: str, return_type: str | None) -> Comparison:
     free_order = any(_ANY_ORDER.search(s) and _ABOUT_ANSWER.search(s) for s in _sentences(statement))
     if free_order and str(return_type).endswith("[]"):
         return Comparison("unordered", "answer order is free: compared as a multiset")
+    if _all_of_unordered(statement, return_type):
+        return Comparison("unordered", "all the sequences asked for, in no stated order: compared as a multiset")
     return Comparison("exact")
+
+
+def _all_of_unordered(statement: str, return_type: str | None) -> bool:
+    """A list of sequences that is "all" of something, with no word of order
+    anywhere in the statement: a set, whose listing order the statement leaves
+    free (LeetCode accepts word-ladder-ii's paths in any order).  Each sequence
+    keeps its own order; a flat list never qualifies (its order is often the
+    answer: "return all elements in spiral order")."""
+    if not str(return_type).endswith("[][]") or _ORDER_WORD.search(statement):
+        return False
+    return any(_ALL_OF.search(s) for s in _sentences(statement))
 
 
 def comparison_for_stdin(statement: str) -> Comparison:

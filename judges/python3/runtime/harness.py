@@ -4,6 +4,11 @@ Runs the submission in a namespace that looks like LeetCode's: the usual
 modules and names are there without imports, and no builtin is shadowed.
 Everything the harness itself needs is bound before user code runs, so a
 submission that rebinds ``json`` or ``print`` only affects itself.
+
+The harness is also the syntax check (no separate compiler process): it
+compiles the submission before running any of it and says how that went in
+the first line on fd 3, the header (PROTOCOL.md, "Syntax header").  Only
+the harness writes that line: the submission's code runs after it.
 """
 
 import builtins
@@ -15,6 +20,7 @@ _dumps = json.dumps
 _loads = json.loads
 _out = os.fdopen(3, "w", encoding="utf-8", newline="\n")
 _stdin = sys.stdin.buffer
+_exit = os._exit
 sys.setrecursionlimit(100000)
 
 
@@ -146,13 +152,29 @@ def _lines():
         yield raw.decode("utf-8").rstrip("\r\n")
 
 
+def _header(compiled, output=""):
+    _out.write(_dumps({"compiled": compiled, "output": output}, ensure_ascii=True) + "\n")
+    _out.flush()
+
+
 def main():
     with open("signature.json", encoding="utf-8") as f:
         sig = _loads(f.read())
-    with open("solution.py", encoding="utf-8") as f:
+    # Bytes, as py_compile reads them: a coding cookie is honoured and bad
+    # UTF-8 is a SyntaxError (a compile error), not a crash of the harness.
+    with open("solution.py", "rb") as f:
         source = f.read()
+    try:
+        code = builtins.compile(source, "solution.py", "exec", dont_inherit=True)
+    except Exception as exc:  # SyntaxError, ValueError (NUL bytes), RecursionError, MemoryError: all CE
+        import traceback
+        # The tail, as the supervisor keeps of a compiler's output: one huge
+        # source line must not make a huge header.
+        _header(False, "".join(traceback.format_exception_only(exc))[-65536:])
+        return
     ns = _namespace()
-    exec(builtins.compile(source, "solution.py", "exec"), ns)
+    _header(True)
+    exec(code, ns)
     lines = _lines()
     typ = lambda raw: (raw["base"], raw["depth"])  # noqa: E731
     if sig["kind"] == "function":
@@ -182,3 +204,8 @@ def main():
 
 
 main()
+# Every answer is on fd 3 (flushed per line) and stdout/stderr are unbuffered
+# (-u): the interpreter's own teardown (~7 ms of freeing modules) would change
+# nothing but the time.  A submission's exception or sys.exit() never gets
+# here: it ends the process as before.
+_exit(0)
