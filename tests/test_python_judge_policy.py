@@ -30,3 +30,12 @@ def test_an_order_word_or_a_flat_list_keeps_exact() -> None:
     # "Return any of them" still means not judged at all.
     assert comparison_for("Return all of them. If there are several answers, return any of them.",
                           "integer[][]").compare is None
+
+
+def test_a_pin_word_before_any_does_not_pin_the_answer() -> None:
+    # LeetCode 943: any shortest superstring is accepted; "smallest" describes the set, not one answer.
+    free = comparison_for("If there are multiple valid strings of the smallest length, return any of them.", "string")
+    assert free.compare is None and free.flag.startswith("multi-answer")
+    # After "any", a pin word still picks one answer out.
+    pinned = comparison_for("If several indices qualify, return any index with the smallest value.", "integer")
+    assert pinned.compare == "exact"

@@ -89,7 +89,10 @@ def comparison_for(statement: str, return_type: str | None) -> Comparison:
         # In-place problems: the judged value is the mutated argument, fixed by the statement.
         return Comparison("exact")
     for sentence in _sentences(statement):
-        if _ANY_ANSWER.search(sentence) and not _ANY_ORDER.search(sentence) and not _PINNED.search(sentence):
+        # A pin word counts after "any" ("return any ... with the smallest index"), not before it:
+        # "if there are multiple valid strings of the smallest length, return any of them" is free.
+        m = _ANY_ANSWER.search(sentence)
+        if m and not _ANY_ORDER.search(sentence) and not _PINNED.search(sentence, m.start()):
             return Comparison(None, f"{MULTI_ANSWER}: statement says {sentence.strip()[:100]!r}")
     if _returns_float(return_type):
         return Comparison("float", "floating-point answer: compared within 1e-5")
@@ -115,6 +118,9 @@ def _all_of_unordered(statement: str, return_type: str | None) -> bool:
 def comparison_for_stdin(statement: str) -> Comparison:
     """stdin problems compare tokens, unless the statement admits several outputs."""
     for sentence in _sentences(statement):
-        if _ANY_ANSWER.search(sentence) and not _ANY_ORDER.search(sentence) and not _PINNED.search(sentence):
+        # A pin word counts after "any" ("return any ... with the smallest index"), not before it:
+        # "if there are multiple valid strings of the smallest length, return any of them" is free.
+        m = _ANY_ANSWER.search(sentence)
+        if m and not _ANY_ORDER.search(sentence) and not _PINNED.search(sentence, m.start()):
             return Comparison(None, f"{MULTI_ANSWER}: statement says {sentence.strip()[:100]!r}")
     return Comparison("tokens")
