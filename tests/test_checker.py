@@ -113,3 +113,11 @@ def test_tokens_nocase_accepts_words_in_any_case_and_nothing_else():
     assert not ok("tokens_nocase", "3", "3.0", kind="stdin")  # numbers stay exact
     assert not ok("tokens_nocase", "ab1", "AB1", kind="stdin")  # only words of letters
     assert not ok("tokens_nocase", "Straße", "STRASSE", kind="stdin")  # ASCII letters only
+
+
+def test_unordered_inner_frees_each_inner_list_but_not_the_outer_order():
+    # LeetCode 2215: answer[0] and answer[1] are fixed; "the integers in the lists may be returned in any order".
+    assert ok("unordered_inner", "[[1,3],[4,6]]", "[[3,1],[6,4]]")
+    assert not ok("unordered_inner", "[[1,3],[4,6]]", "[[4,6],[1,3]]")
+    assert not ok("unordered_inner", "[[1,3],[4,6]]", "[[1,3,3],[4,6]]")  # multisets, not sets
+    assert ok("unordered_inner", "[]", "[]")

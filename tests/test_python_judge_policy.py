@@ -39,3 +39,10 @@ def test_a_pin_word_before_any_does_not_pin_the_answer() -> None:
     # After "any", a pin word still picks one answer out.
     pinned = comparison_for("If several indices qualify, return any index with the smallest value.", "integer")
     assert pinned.compare == "exact"
+
+
+def test_any_order_inside_the_lists_frees_only_the_inner_lists() -> None:
+    text = ("Return a list answer of size 2 where answer[0] is a list of all distinct integers in nums1 which are not "
+            "present in nums2. Note that the integers in the lists may be returned in any order.")
+    assert comparison_for(text, "integer[][]").compare == "unordered_inner"
+    assert comparison_for("You may return the answer in any order.", "integer[][]").compare == "unordered"

@@ -28,7 +28,7 @@ class CompareError(ValueError):
 
 @dataclass(frozen=True)
 class Policy:
-    name: str  # exact | unordered | unordered_nested | float | tokens | tokens_nocase | custom
+    name: str  # exact | unordered | unordered_nested | unordered_inner | float | tokens | tokens_nocase | custom
     abs_tol: float = DEFAULT_FLOAT_TOL
     rel_tol: float = DEFAULT_FLOAT_TOL
     checker: str | None = None
@@ -43,7 +43,7 @@ class Check:
 def parse_policy(text: str) -> Policy:
     if not isinstance(text, str):
         raise CompareError(f"compare must be a string, got {text!r}")
-    if text in ("exact", "unordered", "unordered_nested", "tokens", "tokens_nocase"):
+    if text in ("exact", "unordered", "unordered_nested", "unordered_inner", "tokens", "tokens_nocase"):
         return Policy(text)
     if text.startswith("custom:") and len(text) > 7:
         return Policy("custom", checker=text[7:])
@@ -63,7 +63,7 @@ def parse_policy(text: str) -> Policy:
             else:
                 rel_tol = tol
         return Policy("float", abs_tol, rel_tol)
-    raise CompareError(f"unknown compare policy {text!r} (exact, unordered, unordered_nested, float(abs=…,rel=…), tokens, tokens_nocase, custom:PATH)")
+    raise CompareError(f"unknown compare policy {text!r} (exact, unordered, unordered_nested, unordered_inner, float(abs=…,rel=…), tokens, tokens_nocase, custom:PATH)")
 
 
 class Int(str):
@@ -168,6 +168,9 @@ def _check_value(expected_text: str, actual_text: str, policy: Policy) -> Check:
             return Check(same(expected, actual, policy), "" if same(expected, actual, policy) else "values differ")
         nested = policy.name == "unordered_nested"
         expected, actual = _canon(expected, nested), _canon(actual, nested)
+    if policy.name == "unordered_inner" and isinstance(expected, list) and isinstance(actual, list):
+        # The outer order is the answer's ("answer[0] is …, answer[1] is …"); each inner list is a multiset.
+        expected, actual = [_canon(v, False) for v in expected], [_canon(v, False) for v in actual]
     if same(expected, actual, policy):
         return Check(True)
     return Check(False, "values differ")

@@ -38,6 +38,8 @@ _ANY_ANSWER = re.compile(
     r"|\breturn the \w+ of any (?:such|valid)\b",
     re.I,
 )
+# "The integers in the lists may be returned in any order": the inner lists are free, the outer order is not.
+_IN_THE_LISTS = re.compile(r"\b(?:in|of|within) (?:the|each) (?:lists|arrays|sub-?lists|sub-?arrays)\b", re.I)
 # Phrases that read like "any answer" but pin one down ("return any ... smallest").
 _PINNED = re.compile(r"\b(?:lexicographically|smallest|largest|first|last|minimum|maximum)\b", re.I)
 # "Return all the shortest transformation sequences", "find all unique combinations",
@@ -96,6 +98,9 @@ def comparison_for(statement: str, return_type: str | None) -> Comparison:
             return Comparison(None, f"{MULTI_ANSWER}: statement says {sentence.strip()[:100]!r}")
     if _returns_float(return_type):
         return Comparison("float", "floating-point answer: compared within 1e-5")
+    inner_free = any(_ANY_ORDER.search(s) and _IN_THE_LISTS.search(s) for s in _sentences(statement))
+    if inner_free and str(return_type).endswith("[][]"):
+        return Comparison("unordered_inner", "each inner list's order is free: compared as multisets, in the stated outer order")
     free_order = any(_ANY_ORDER.search(s) and _ABOUT_ANSWER.search(s) for s in _sentences(statement))
     if free_order and str(return_type).endswith("[]"):
         return Comparison("unordered", "answer order is free: compared as a multiset")
