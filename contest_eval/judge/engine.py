@@ -24,7 +24,7 @@ from contest_eval.languages import Language, load_language
 from contest_eval.judge.sandbox import (SHM_MB, TMP_MB, Job, Limits, Report, Sandbox, SandboxError, docker_client,
                                         gc_orphans, gc_workdirs)
 from contest_eval.judge.spec import ProblemSpec, judgeable
-from contest_eval.judge.verdict import STATUS_VERDICTS, JudgeResult, TestResult, Verdict, overall
+from contest_eval.judge.verdict import STATUS_VERDICTS, JudgeResult, TestResult, Verdict, compile_failed_outside_program, overall
 
 SUPERVISOR_HEADROOM_MB = 96
 ADDRESS_SPACE_GRACE_MB = 128
@@ -173,6 +173,7 @@ class Judge:
                     spec, _, source, options = jobs[i]
                     if result is None:  # void in the batch: judged alone, with the usual retries
                         result = self._judge_once(spec, language, source, options, base_dir)
+                    result = self._recompile_once(result, spec, language, source, options, base_dir)
                     results[i] = self._rejudge_near_limit(result, spec, language, source, options, base_dir)
                     _log_verdict(results[i])
         return [r for r in results if r is not None]
@@ -193,7 +194,23 @@ class Judge:
                base_dir: Path | None) -> JudgeResult:
         spec = judgeable(spec)  # no verdict against missing expected outputs: SpecError (spec.py)
         result = self._judge_once(spec, language, source, options, base_dir)
+        result = self._recompile_once(result, spec, language, source, options, base_dir)
         return self._rejudge_near_limit(result, spec, language, source, options, base_dir)
+
+    def _recompile_once(self, result: JudgeResult, spec: ProblemSpec, language: str, source: str, options: Options,
+                        base_dir: Path | None) -> JudgeResult:
+        """A compile failure that names no line of the program is judged once more in a fresh
+        container: a toolchain's transient error must not become the program's CE."""
+        if result.verdict is not Verdict.CE:
+            return result
+        files = prepare(spec, load_language(language), source)[0]
+        if not compile_failed_outside_program(result.compile_output, files):
+            return result
+        again = self._judge_once(spec, language, source, options, base_dir)
+        if again.verdict is Verdict.IE:
+            return result
+        again.attempts += result.attempts
+        return again
 
     def _rejudge_near_limit(self, result: JudgeResult, spec: ProblemSpec, language: str, source: str, options: Options,
                             base_dir: Path | None) -> JudgeResult:

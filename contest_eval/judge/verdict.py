@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from enum import Enum
 from typing import Any
@@ -105,3 +107,22 @@ def overall(tests: list[TestResult]) -> Verdict:
         if t.verdict not in (Verdict.AC, Verdict.SKIPPED):
             return t.verdict
     return Verdict.AC if tests and all(t.verdict is Verdict.AC for t in tests) else Verdict.WA
+
+
+def compile_failed_outside_program(output: str, files: Iterable[str]) -> bool:
+    """True when a compile failure points at no line of any file the judge wrote
+    and is none of the supervisor's limit notes: the toolchain itself failed.
+
+    Seen once in 5,468 Go compiles ("case-insensitive file name collision" while
+    loading the standard library; the same program compiled at once when judged
+    again).  Such a failure is judged once more in a fresh container; a real
+    compile error names its file and line ("solution.go:2:10", 'File
+    "main.py", line 3') and is final at once.
+    """
+    if "[compil" in output:  # "[compilation exceeded its time limit]", "[compiler exceeded memory …]"
+        return False
+    for name in files:
+        base = re.escape(name.rsplit("/", 1)[-1])
+        if re.search(rf"{base}(?::\d+|\(\d+\)|\", line \d+)", output):
+            return False
+    return True
