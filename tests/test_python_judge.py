@@ -14,18 +14,10 @@ from typing import Any
 import pytest
 
 from conftest import load_problem, stdin_problem
+from test_batch_judge import TWO_SUM_OK
 
 pytestmark = pytest.mark.docker
 
-TWO_SUM_OK = """
-class Solution:
-    def twoSum(self, nums: List[int], target: int) -> List[int]:
-        seen = {}
-        for i, x in enumerate(nums):
-            if target - x in seen:
-                return [seen[target - x], i]
-            seen[x] = i
-"""
 SYNTAX_ERROR = "class Solution:\n    def twoSum(self, nums, target):\n        return [0, 1\n"
 # Not UTF-8: py_compile called it a SyntaxError, so must the harness.
 BAD_BYTES = "class Solution:\n    def twoSum(self, nums, target):\n        return '\udcff'\n"
