@@ -168,6 +168,16 @@ def test_go_gods_treemap_without_imports(judge) -> None:
 
 
 @pytest.mark.docker
+def test_go_standard_packages_without_imports(judge) -> None:
+    # doocs' accepted make-two-arrays-equal-by-reversing-subarrays, as LeetCode takes it: sort and reflect unimported.
+    meta = {"name": "canBeEqual", "params": [{"name": "target", "type": "integer[]"}, {"name": "arr", "type": "integer[]"}],
+            "return": {"type": "boolean"}}
+    code = ("func canBeEqual(target []int, arr []int) bool {\n\tsort.Ints(target)\n\tsort.Ints(arr)\n"
+            "\treturn reflect.DeepEqual(target, arr)\n}\n")
+    assert _verdict(judge, _spec(meta, [("[1,2,3,4]\n[2,4,1,3]", "true"), ("[3,7,9]\n[3,7,11]", "false")]), "go", code) == "AC"
+
+
+@pytest.mark.docker
 def test_inferred_arguments_with_tricky_json(judge) -> None:
     """Raw argument capture (C++ any_arg.hpp) and reflection (Go) keep strings with
     brackets, commas, quotes and escapes, nested arrays and empty arrays intact."""

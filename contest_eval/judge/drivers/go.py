@@ -53,6 +53,8 @@ _STD: dict[str, tuple[str, str]] = {
     "bufio": ("bufio", "bufio.NewReader"),
     "os": ("os", "os.Exit"),
     "io": ("io", "io.ReadAll"),
+    # doocs' accepted make-two-arrays-equal-by-reversing-subarrays calls reflect.DeepEqual unimported.
+    "reflect": ("reflect", "reflect.DeepEqual"),
 }
 # LeetCode's Go also provides github.com/emirpasic/gods, likewise without
 # imports (judges/go/Dockerfile installs it on GOPATH).
