@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,25 @@ def _need_audit_extra() -> None:
         import statsmodels  # noqa: F401
     except ModuleNotFoundError as exc:
         fail(f"audits need {exc.name}: pip install 'contest-eval[audit]'")
+
+
+def _registered_model(session: Any, name: str, what: str = "") -> Any:
+    """The registered model called ``name``, or a one-line error naming ``what`` asked for it."""
+    from contest_eval.audit.attempts import AuditInputError, find_model
+
+    try:
+        return find_model(session, name)
+    except AuditInputError as exc:
+        fail(f"{what}{exc}")
+
+
+def _bounded_model(session: Any, name: str) -> tuple[Any, date]:
+    """A registered model and its boundary: the scoring audits compare texts on either side of it."""
+    m = _registered_model(session, name)
+    boundary = m.effective_boundary()
+    if boundary is None:
+        fail(f"model {name!r} has no boundary (models add --cutoff/--released/--boundary)")
+    return m, boundary
 
 
 def _conclude(factory: Any, model_id: int, kind: str, params: dict[str, Any], data: dict[str, Any],
@@ -196,7 +216,6 @@ def memorization_command(
     _need_audit_extra()
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from contest_eval.audit.attempts import AuditInputError, find_model
     from contest_eval.audit.memorization import load_texts, score_all, summarize
     from contest_eval.audit.results import portable, save_score, scorer_key, stored_scores
     from contest_eval.audit.scorers import ScoringError
@@ -207,21 +226,12 @@ def memorization_command(
     kinds = ("statement", "reference") if texts is TextChoice.both else (texts.value,)
     _, factory = open_store(state["db"])
     with factory() as s:
-        try:
-            m = find_model(s, model)
-        except AuditInputError as exc:
-            fail(str(exc))
-        boundary = m.effective_boundary()
-        if boundary is None:
-            fail(f"model {model!r} has no boundary (models add --cutoff/--released/--boundary)")
+        m, boundary = _bounded_model(s, model)
         items = load_texts(s, boundary, kinds, parse_day(since, "--since"), parse_day(until, "--until"))
         s.expunge(m)
         ref = None
         if reference_model is not None:
-            try:
-                ref = find_model(s, reference_model)
-            except AuditInputError as exc:
-                fail(f"--reference-model: {exc}")
+            ref = _registered_model(s, reference_model, "--reference-model: ")
             s.expunge(ref)
     if not items:
         fail("no dated problems with texts to score in the store")
@@ -303,7 +313,6 @@ def continuation_command(
     _need_audit_extra()
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from contest_eval.audit.attempts import AuditInputError, find_model
     from contest_eval.audit.continuation import PROMPT_VERSION, load_items, summarize
     from contest_eval.audit.results import portable, save_score, scorer_key, stored_scores, text_hash
     from contest_eval.audit.scorers import ScoringError
@@ -313,13 +322,7 @@ def continuation_command(
 
     _, factory = open_store(state["db"])
     with factory() as s:
-        try:
-            m = find_model(s, model)
-        except AuditInputError as exc:
-            fail(str(exc))
-        boundary = m.effective_boundary()
-        if boundary is None:
-            fail(f"model {model!r} has no boundary (models add --cutoff/--released/--boundary)")
+        m, boundary = _bounded_model(s, model)
         items = load_items(s, boundary, parse_day(since, "--since"), parse_day(until, "--until"), per_side, seed)
         s.expunge(m)
     if not items:
