@@ -230,8 +230,7 @@ def draft(
         errors = []
         fetch = _submission_references(platform, base_url, submissions)
         for row in problems:
-            extra = fetch(ProblemKey(row.platform, row.slug, row.contest.slug if row.contest else None,
-                                     row.contest_index))[0] if fetch else None
+            extra = fetch(ProblemKey.of(row))[0] if fetch else None
             try:
                 result = draft_recipe(session, row, out, doocs, extra, languages=tuple(language) or None)
             except DraftError as exc:  # nothing was written for this problem; the others go on

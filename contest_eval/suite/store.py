@@ -34,6 +34,11 @@ class ProblemKey:
     contest: str | None
     index: str | None
 
+    @classmethod
+    def of(cls, problem: Problem) -> "ProblemKey":
+        return cls(problem.platform, problem.slug, problem.contest.slug if problem.contest is not None else None,
+                   problem.contest_index)
+
 
 # More references for a problem's draft, and what could not be read ("what: why").
 FetchReferences = Callable[[ProblemKey], tuple[list[Any], list[str]]]
@@ -110,8 +115,7 @@ def prepare_suite(factory: sessionmaker[Session], problem_id: int, recipes: tupl
         problem = s.get(Problem, problem_id)
         assert problem is not None
         slug = problem.slug
-        key = ProblemKey(problem.platform, slug, problem.contest.slug if problem.contest is not None else None,
-                         problem.contest_index)
+        key = ProblemKey.of(problem)
         if latest_suite(s, problem_id) is not None:
             return SuiteOutcome("ready")
         if problem.paid_only or not problem.statement_text:
