@@ -22,7 +22,6 @@ import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any, TypeVar
 
 from sqlalchemy import select
@@ -74,10 +73,6 @@ class RunPlan:
         if not ident:
             return self.legacy_fingerprint()  # nothing new to add: old runs keep resuming as they did
         return hashlib.sha256(json.dumps({**self._doc(), "identity": ident}, sort_keys=True).encode()).hexdigest()
-
-
-def boundary_of(model: Model) -> datetime | None:
-    return model.boundary_end()
 
 
 def _versions() -> dict[str, str]:

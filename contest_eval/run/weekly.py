@@ -154,8 +154,6 @@ def new_problems(session: Session, contests: list[list[str]]) -> list[Problem]:
 def _models_to_run(session: Session, ready: list[tuple[str, datetime | None]],
                    result: WeeklyResult) -> list[tuple[str, str, list[str]]]:
     """(model, language, problems after its boundary) for every model with a stored backend."""
-    from contest_eval.run.pipeline import boundary_of
-
     out = []
     for model in session.scalars(select(Model).order_by(Model.name)):
         try:
@@ -166,7 +164,7 @@ def _models_to_run(session: Session, ready: list[tuple[str, datetime | None]],
         if not settings.backend:
             result.models_skipped.append({"model": model.name, "why": "no stored backend (contest-eval models add NAME --backend …)"})
             continue
-        boundary = boundary_of(model)
+        boundary = model.boundary_end()
         fresh = [slug for slug, released in ready if not (boundary and released and released <= boundary)]
         if ready and not fresh:
             result.models_skipped.append({"model": model.name, "why": f"boundary {boundary:%Y-%m-%d} is on or after every new problem"})
