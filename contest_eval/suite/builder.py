@@ -160,7 +160,7 @@ def _set_aside_revisions(recipe: ProblemRecipe, references: list[Solution], buil
 
     if not recipe.metadata or recipe.kind == "stdin":
         return references
-    name = recipe.metadata.get("name") if isinstance(recipe.metadata, dict) else None
+    name = recipe.metadata.get("name")
     own_files = {(r.path, r.language) for r in recipe.references}
     kept = []
     for ref in references:
